@@ -1,0 +1,26 @@
+import type { AnalysedDocument, AbsatzUnit } from '../structure/parse.js';
+import type { Token } from '../text/tokens.js';
+import type { RuleDefinition, Span } from '../types.js';
+
+/** A sentence ready for matching: its span, its words and the Absatz it belongs to. */
+export interface SentenceContext extends Span {
+  tokens: Token[];
+  unit: AbsatzUnit;
+}
+
+export interface CodeRuleContext {
+  doc: AnalysedDocument;
+  /** Sentences of the parts the rule applies to. */
+  sentences: SentenceContext[];
+  rule: RuleDefinition;
+}
+
+export interface RawMatch extends Span {
+  message?: string;
+  related?: Array<Span & { message: string }>;
+}
+
+/** Rules whose logic data cannot express. A rule file names one with `implementation:`. */
+export type CodeRule = (context: CodeRuleContext) => RawMatch[];
+
+export const codeRules: Record<string, CodeRule> = {};

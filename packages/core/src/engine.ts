@@ -1,0 +1,201 @@
+import type {
+  Finding, LintOptions, LintResult, PartKind, RuleDefinition, Severity, Suggestion,
+} from './types.js';
+import { analyse, type AnalysedDocument, type AbsatzUnit } from './structure/parse.js';
+import { addressOf } from './structure/address.js';
+import { LineIndex } from './text/lines.js';
+import { tokenize, type Token } from './text/tokens.js';
+import { compilePattern, type CompiledPattern } from './rules/pattern.js';
+import { codeRules, type RawMatch, type SentenceContext } from './code-rules/index.js';
+import { principleUrl } from './principles.js';
+import { builtinRules } from './rules/catalogue.js';
+
+/** A rule with its patterns compiled once. */
+interface PreparedRule {
+  rule: RuleDefinition;
+  patterns: Array<{ compiled: CompiledPattern[]; ignoreMitigations: boolean; message?: string }>;
+  mitigations: Array<{ compiled: CompiledPattern; window: string; effect: 'cancel' | 'downgrade'; severity: Severity; reason?: string }>;
+  exclusions: Array<{ compiled: CompiledPattern; window: 'overlap' | 'sentence' }>;
+  fixes: Array<{ regex: RegExp; replace: string; title: string; safe: boolean }>;
+}
+
+const prepared = new WeakMap<RuleDefinition, PreparedRule>();
+
+function prepare(rule: RuleDefinition): PreparedRule {
+  let p = prepared.get(rule);
+  if (!p) {
+    p = {
+      rule,
+      patterns: (rule.patterns ?? []).map((spec) => ({
+        compiled: (spec.all ?? [spec.pattern!]).map(compilePattern),
+        ignoreMitigations: spec.ignoreMitigations ?? false,
+        message: spec.message,
+      })),
+      mitigations: (rule.mitigations ?? []).map((m) => ({
+        compiled: compilePattern(m.pattern),
+        window: m.window ?? 'sentence',
+        effect: m.effect ?? 'cancel',
+        severity: m.severity ?? 'info',
+        reason: m.reason,
+      })),
+      exclusions: (rule.exclusions ?? []).map((x) => ({ compiled: compilePattern(x.pattern), window: x.window ?? 'overlap' })),
+      fixes: (rule.fixes ?? []).map((f) => ({
+        regex: new RegExp(`^(?:${f.match})$`, 'iu'),
+        replace: f.replace,
+        title: f.title,
+        safe: f.safe ?? false,
+      })),
+    };
+    prepared.set(rule, p);
+  }
+  return p;
+}
+
+/** The rules in effect: built-in ones, replaced or extended by `extraRules`. */
+export function resolveRules(options: LintOptions = {}): RuleDefinition[] {
+  const byId = new Map(builtinRules.map((r) => [r.id, r]));
+  for (const r of options.extraRules ?? []) byId.set(r.id, r);
+  return [...byId.values()];
+}
+
+/** Lints a draft: Markdown or plain text in, findings and the legal structure out. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const doc = analyse(text);
+  const lines = new LineIndex(text);
+  const sentences = buildSentences(doc);
+  const findings: Finding[] = [];
+  for (const rule of resolveRules(options)) {
+    const setting = options.rules?.[rule.id];
+    if (setting === 'off') continue;
+    const parts = new Set<PartKind>(rule.parts ?? options.parts ?? ['regelungstext']);
+    const inScope = sentences.filter((s) => parts.has(s.unit.part));
+    findings.push(...runRule(prepare(rule), doc, inScope, lines, setting ?? rule.severity, options));
+  }
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+  return { findings, structure: doc.structure };
+}
+
+function buildSentences(doc: AnalysedDocument): SentenceContext[] {
+  const out: SentenceContext[] = [];
+  for (const unit of doc.units) {
+    const tokens = unit.blocks.flatMap((b) => tokenize(doc.text, b.start, b.end));
+    let t = 0;
+    for (const s of unit.absatz.sentences) {
+      while (t < tokens.length && tokens[t]!.start < s.start) t++;
+      const first = t;
+      while (t < tokens.length && tokens[t]!.start < s.end) t++;
+      out.push({ start: s.start, end: s.end, tokens: tokens.slice(first, t), unit });
+    }
+  }
+  return out;
+}
+
+function runRule(
+  p: PreparedRule, doc: AnalysedDocument, sentences: SentenceContext[], lines: LineIndex,
+  severity: Severity, options: LintOptions,
+): Finding[] {
+  const windows = new WindowCache(sentences);
+  const findings: Finding[] = [];
+  const taken: Array<[number, number]> = [];
+  const emit = (sentence: SentenceContext, match: RawMatch, ignoreMitigations: boolean, message?: string) => {
+    if (taken.some(([s, e]) => match.start < e && s < match.end)) return;
+    if (isExcluded(p, sentence, match)) return;
+    let effective = severity;
+    let mitigatedBy: string | undefined;
+    if (!ignoreMitigations) {
+      const mitigation = p.mitigations.find((m) => windows.tokens(sentence, m.window).length > 0
+        && m.compiled.findAll(windows.tokens(sentence, m.window)).length > 0);
+      if (mitigation?.effect === 'cancel') return;
+      if (mitigation) {
+        effective = mitigation.severity;
+        mitigatedBy = mitigation.reason ?? mitigation.compiled.source;
+      }
+    }
+    taken.push([match.start, match.end]);
+    findings.push(makeFinding(p, doc, sentence.unit, lines, match, effective, message, mitigatedBy, options));
+  };
+
+  for (const sentence of sentences) {
+    for (const pattern of p.patterns) {
+      const [first, ...rest] = pattern.compiled;
+      if (rest.some((c) => c.findAll(sentence.tokens).length === 0)) continue;
+      for (const [a, b] of first!.findAll(sentence.tokens)) {
+        const match = { start: sentence.tokens[a]!.start, end: sentence.tokens[b]!.end };
+        emit(sentence, match, pattern.ignoreMitigations, pattern.message);
+      }
+    }
+  }
+  const code = p.rule.implementation ? codeRules[p.rule.implementation] : undefined;
+  if (code) {
+    for (const match of code({ doc, sentences, rule: p.rule })) {
+      const sentence = sentences.find((s) => match.start >= s.start && match.start < s.end);
+      if (sentence) emit(sentence, match, false, match.message);
+    }
+  }
+  return findings;
+}
+
+function isExcluded(p: PreparedRule, sentence: SentenceContext, match: RawMatch): boolean {
+  return p.exclusions.some((x) => x.compiled.findAll(sentence.tokens).some(([a, b]) => {
+    if (x.window === 'sentence') return true;
+    return sentence.tokens[a]!.start < match.end && match.start < sentence.tokens[b]!.end;
+  }));
+}
+
+/** Tokens of the window around a sentence (its Absatz, its §, the document), computed once each. */
+class WindowCache {
+  private readonly cache = new Map<unknown, Token[]>();
+  constructor(private readonly sentences: SentenceContext[]) {}
+
+  tokens(sentence: SentenceContext, window: string): Token[] {
+    if (window === 'sentence') return sentence.tokens;
+    const key = window === 'absatz' ? sentence.unit
+      : window === 'paragraph' ? (sentence.unit.paragraph ?? sentence.unit)
+      : 'document';
+    let tokens = this.cache.get(key);
+    if (!tokens) {
+      tokens = this.sentences.filter((s) => inWindow(s.unit, sentence.unit, window)).flatMap((s) => s.tokens);
+      this.cache.set(key, tokens);
+    }
+    return tokens;
+  }
+}
+
+function inWindow(candidate: AbsatzUnit, unit: AbsatzUnit, window: string): boolean {
+  if (window === 'document') return true;
+  if (window === 'absatz') return candidate === unit;
+  return unit.paragraph ? candidate.paragraph === unit.paragraph : candidate === unit;
+}
+
+function makeFinding(
+  p: PreparedRule, doc: AnalysedDocument, unit: AbsatzUnit, lines: LineIndex, match: RawMatch,
+  severity: Severity, message: string | undefined, mitigatedBy: string | undefined, options: LintOptions,
+): Finding {
+  const { rule } = p;
+  const excerpt = doc.text.slice(match.start, match.end);
+  const range = lines.range(match.start, match.end);
+  const oneLine = excerpt.replace(/\s+/g, ' ');
+  const suggestions: Suggestion[] = [];
+  for (const fix of p.fixes) {
+    if (fix.regex.test(oneLine)) {
+      suggestions.push({ title: fix.title, replacement: oneLine.replace(fix.regex, fix.replace), range, safe: fix.safe });
+    }
+  }
+  const finding: Finding = {
+    ruleId: rule.id,
+    severity,
+    message: (message ?? rule.message).replaceAll('{match}', oneLine),
+    principle: rule.principle,
+    aspect: rule.aspect,
+    range,
+    unit: addressOf(unit, match.start),
+    excerpt,
+    suggestions,
+    docsUrl: options.docsBaseUrl ? options.docsBaseUrl.replaceAll('{id}', rule.id) : principleUrl(rule.principle),
+  };
+  if (mitigatedBy) finding.mitigatedBy = mitigatedBy;
+  if (match.related?.length) {
+    finding.relatedInformation = match.related.map((r) => ({ message: r.message, range: lines.range(r.start, r.end) }));
+  }
+  return finding;
+}

@@ -1,0 +1,13 @@
+export * from './types.js';
+export { lint, resolveRules } from './engine.js';
+export { analyse, type AnalysedDocument, type AbsatzUnit, type TextBlock } from './structure/parse.js';
+export { addressOf } from './structure/address.js';
+export { LineIndex } from './text/lines.js';
+export { tokenize, type Token } from './text/tokens.js';
+export { splitSentences } from './text/sentences.js';
+export { compilePattern, PatternError, type CompiledPattern } from './rules/pattern.js';
+export { parseRuleFile, validateRule, RuleFileError } from './rules/load.js';
+export { ruleSchema } from './rules/schema.js';
+export { builtinRules } from './rules/catalogue.js';
+export { PRINCIPLES, principleUrl } from './principles.js';
+export { codeRules, type CodeRule, type CodeRuleContext, type RawMatch, type SentenceContext } from './code-rules/index.js';

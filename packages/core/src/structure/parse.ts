@@ -1,0 +1,297 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Nodes, Parents, RootContent, ListItem } from 'mdast';
+import type {
+  AbsatzNode, ArtikelNode, ItemNode, ParagraphNode, PartKind, PartNode, Span, Structure,
+} from '../types.js';
+import { splitSentences } from '../text/sentences.js';
+
+/** A run of text that is matched (a paragraph without its label, a table cell). */
+export interface TextBlock extends Span {
+  /** A table cell is a sentence of its own. */
+  cell?: boolean;
+  /** The block opens a Nummer or Buchstabe: it continues the sentence before it. */
+  item?: boolean;
+}
+
+/** One Absatz with the context needed to lint and address it. */
+export interface AbsatzUnit {
+  absatz: AbsatzNode;
+  paragraph?: ParagraphNode;
+  artikel?: ArtikelNode;
+  part: PartKind;
+  /** Nearest heading outside the Regelungstext ("Zu § 3"), for addresses in Vorblatt and Begründung. */
+  heading?: string;
+  blocks: TextBlock[];
+}
+
+export interface AnalysedDocument {
+  text: string;
+  structure: Structure;
+  units: AbsatzUnit[];
+}
+
+const ARTIKEL = /^Art(?:ikel|\.)\s*(\d+[a-z]?)\b[\s.:–-]*(.*)$/;
+const PARAGRAPH = /^(§§?)\s*(\d+[a-z]*)((?:\s*(?:bis|und|,)\s*\d+[a-z]*)*)[\s.:–-]*(.*)$/;
+const ABSATZ_LABEL = /^\((\d+[a-z]?)\)[ \t\n]+/;
+const BUCHSTABE_LABEL = /^([a-z])(\1)?\)[ \t\n]+/;
+const BEGRUENDUNG = /^Begründung\b/;
+const VORBLATT = /^(Vorblatt\b|A\.\s*Problem und Ziel)/;
+const REGELUNGSTEXT_START = /^(Entwurf (eines|einer)\b|Artikel\s+1\b|§\s*1\b|Regelungstext\b)/;
+const REPEALED = /\((weggefallen|aufgehoben)\)/;
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/** Parses Markdown (or plain text) into the legal structure: parts, Artikel, §§, Absätze, Sätze, Nummern. */
+export function analyse(text: string): AnalysedDocument {
+  const tree = processor.parse(text);
+  const builder = new StructureBuilder(text);
+  builder.walk(tree.children);
+  return builder.finish();
+}
+
+class StructureBuilder {
+  private readonly parts: PartNode[] = [];
+  private readonly artikel: ArtikelNode[] = [];
+  private readonly paragraphs: ParagraphNode[] = [];
+  private readonly looseAbsaetze: AbsatzNode[] = [];
+  private readonly units: AbsatzUnit[] = [];
+  private part: PartKind = 'regelungstext';
+  private currentArtikel?: ArtikelNode;
+  private currentParagraph?: ParagraphNode;
+  private currentUnit?: AbsatzUnit;
+  private heading?: string;
+
+  constructor(private readonly text: string) {
+    this.parts.push({ kind: 'regelungstext', start: 0, end: text.length });
+  }
+
+  walk(nodes: RootContent[]): void {
+    for (const node of nodes) this.visit(node);
+  }
+
+  finish(): AnalysedDocument {
+    for (const unit of this.units) {
+      unit.absatz.sentences = splitSentences(this.text, unit.blocks).map((s, i) => ({ ...s, index: i + 1 }));
+    }
+    const last = this.parts[this.parts.length - 1]!;
+    last.end = this.text.length;
+    const structure: Structure = {
+      parts: this.parts.filter((p) => p.end > p.start || this.parts.length === 1),
+      artikel: this.artikel,
+      paragraphs: this.paragraphs,
+      looseAbsaetze: this.looseAbsaetze,
+    };
+    return { text: this.text, structure, units: this.units };
+  }
+
+  private visit(node: RootContent): void {
+    switch (node.type) {
+      case 'heading':
+        this.onHeading(node, plainText(this.text, node));
+        return;
+      case 'paragraph':
+        this.onParagraph(node);
+        return;
+      case 'list':
+        for (const item of node.children) this.onListItem(item, node.ordered === true);
+        return;
+      case 'table':
+        for (const row of node.children) {
+          for (const cell of row.children) {
+            const span = contentSpan(cell);
+            if (span) this.addBlock(span, { cell: true });
+          }
+        }
+        return;
+      case 'blockquote':
+        this.walk(node.children);
+        return;
+      default:
+        // yaml front matter, code, html comments, thematic breaks: not regulation text
+        return;
+    }
+  }
+
+  /** Headings (and heading-like single lines in plain text) switch part, Artikel and §. */
+  private onHeading(node: Nodes, title: string): void {
+    const span = { start: offsetOf(node, 'start'), end: offsetOf(node, 'end') };
+    if (BEGRUENDUNG.test(title) && this.part !== 'begruendung') return this.switchPart('begruendung', span.start, title);
+    if (VORBLATT.test(title) && this.part === 'regelungstext' && this.paragraphs.length === 0) {
+      return this.switchPart('vorblatt', span.start, title);
+    }
+    if (this.part === 'vorblatt' && REGELUNGSTEXT_START.test(title)) this.switchPart('regelungstext', span.start);
+    if (this.part !== 'regelungstext') {
+      this.heading = title;
+      this.currentUnit = undefined;
+      return;
+    }
+    const artikel = ARTIKEL.exec(title);
+    if (artikel) {
+      this.closeParagraph(span.start);
+      this.closeArtikel(span.start);
+      this.currentArtikel = { number: artikel[1]!, title: artikel[2] || undefined, start: span.start, end: this.text.length };
+      this.artikel.push(this.currentArtikel);
+      return;
+    }
+    const paragraph = PARAGRAPH.exec(title);
+    if (paragraph) {
+      this.closeParagraph(span.start);
+      const number = paragraph[2]! + paragraph[3]!.replace(/\s+/g, ' ');
+      this.currentParagraph = {
+        label: `${paragraph[1]} ${number}`.replace(/\s+/g, ' '),
+        number: paragraph[2]!,
+        title: paragraph[4] || undefined,
+        repealed: REPEALED.test(title),
+        absaetze: [],
+        start: span.start,
+        end: this.text.length,
+      };
+      this.paragraphs.push(this.currentParagraph);
+      return;
+    }
+    // Teil, Abschnitt, Kapitel, Anlage …: the § before it ends here.
+    this.closeParagraph(span.start);
+    this.currentUnit = undefined;
+  }
+
+  private switchPart(kind: PartKind, at: number, heading?: string): void {
+    this.closeParagraph(at);
+    this.closeArtikel(at);
+    this.parts[this.parts.length - 1]!.end = at;
+    this.parts.push({ kind, start: at, end: this.text.length });
+    this.part = kind;
+    this.heading = heading;
+    this.currentUnit = undefined;
+  }
+
+  private closeParagraph(at: number): void {
+    if (this.currentParagraph) this.currentParagraph.end = trimEnd(this.text, at);
+    this.currentParagraph = undefined;
+    this.currentUnit = undefined;
+  }
+
+  private closeArtikel(at: number): void {
+    if (this.currentArtikel) this.currentArtikel.end = trimEnd(this.text, at);
+    this.currentArtikel = undefined;
+  }
+
+  private onParagraph(node: Nodes): void {
+    const span = contentSpan(node);
+    if (!span) return;
+    const raw = this.text.slice(span.start, span.end);
+    const headingLike = asHeadingLine(raw);
+    if (headingLike !== undefined) return this.onHeading(node, headingLike);
+    const label = ABSATZ_LABEL.exec(raw);
+    if (label && this.part === 'regelungstext') {
+      this.startAbsatz(label[1]);
+      this.addBlock({ start: span.start + label[0].length, end: span.end });
+      return;
+    }
+    this.addBlock(span);
+  }
+
+  private onListItem(item: ListItem, ordered: boolean): void {
+    const itemStart = offsetOf(item, 'start');
+    const unit = this.ensureUnit();
+    let nummer: ItemNode | undefined;
+    if (ordered) {
+      const marker = /^\s*(\d+[a-z]?)[.)]/.exec(this.text.slice(itemStart, itemStart + 12));
+      nummer = { kind: 'nummer', label: marker?.[1] ?? '?', start: itemStart, end: offsetOf(item, 'end') };
+      unit.absatz.items.push(nummer);
+    }
+    let first = true;
+    for (const child of item.children) {
+      const opensItem = first && ordered;
+      first = false;
+      if (child.type === 'paragraph') {
+        const span = contentSpan(child);
+        if (!span) continue;
+        const letter = BUCHSTABE_LABEL.exec(this.text.slice(span.start, span.end));
+        if (letter && nummer) {
+          const kind = letter[2] ? 'doppelbuchstabe' : 'buchstabe';
+          const label = letter[0].slice(0, letter[0].indexOf(')'));
+          unit.absatz.items.push({ kind, label, start: span.start, end: span.end });
+          this.addBlock({ start: span.start + letter[0].length, end: span.end }, { item: true });
+        } else {
+          this.extendLastBuchstabe(unit, span.end, nummer);
+          this.addBlock(span, { item: opensItem });
+        }
+      } else {
+        this.visit(child);
+      }
+    }
+  }
+
+  /** A Buchstabe runs until the next one: later paragraphs of the same Nummer extend it. */
+  private extendLastBuchstabe(unit: AbsatzUnit, end: number, nummer?: ItemNode): void {
+    const last = unit.absatz.items[unit.absatz.items.length - 1];
+    if (nummer && last && last !== nummer && last.start >= nummer.start) last.end = end;
+  }
+
+  private ensureUnit(): AbsatzUnit {
+    return this.currentUnit ?? this.startAbsatz(undefined);
+  }
+
+  private startAbsatz(number: string | undefined): AbsatzUnit {
+    const absatz: AbsatzNode = { number, sentences: [], items: [], start: -1, end: -1 };
+    const unit: AbsatzUnit = {
+      absatz,
+      paragraph: this.currentParagraph,
+      artikel: this.currentArtikel,
+      part: this.part,
+      heading: this.part === 'regelungstext' ? undefined : this.heading,
+      blocks: [],
+    };
+    if (this.currentParagraph) this.currentParagraph.absaetze.push(absatz);
+    else this.looseAbsaetze.push(absatz);
+    this.units.push(unit);
+    this.currentUnit = unit;
+    return unit;
+  }
+
+  private addBlock(span: Span, flags: { cell?: boolean; item?: boolean } = {}): void {
+    if (span.end <= span.start) return;
+    const unit = this.ensureUnit();
+    unit.blocks.push({ ...span, ...flags });
+    if (unit.absatz.start < 0) unit.absatz.start = span.start;
+    unit.absatz.end = span.end;
+    // In plain text without §§ every paragraph is its own Absatz.
+    if (!this.currentParagraph && !flags.cell && !this.currentArtikel) this.currentUnit = undefined;
+  }
+}
+
+/** "§ 3 Antrag", "**Artikel 2**", "Begründung" on a line of its own act as headings in plain text. */
+function asHeadingLine(raw: string): string | undefined {
+  const line = raw.replace(/^\*\*(.*)\*\*$/s, '$1').trim();
+  if (line.includes('\n') || line.length > 150 || /[.:;,]$/.test(line)) return undefined;
+  if (ARTIKEL.test(line) || PARAGRAPH.test(line) || BEGRUENDUNG.test(line) || VORBLATT.test(line)) {
+    // "§ 3 gilt entsprechend" is a sentence, not a heading: headings have no finite verb we could check,
+    // but a sentence of regulation ends with a dot, which we excluded above.
+    return line;
+  }
+  return /^(Zu (§|Artikel|Nummer)\s|[A-F]\.\s+\p{Lu})/u.test(line) ? line : undefined;
+}
+
+function offsetOf(node: Nodes, which: 'start' | 'end'): number {
+  return node.position?.[which].offset ?? 0;
+}
+
+/** The source span of a node's inline content (without the markers of headings or cells). */
+function contentSpan(node: Nodes): Span | undefined {
+  const children = 'children' in node ? (node as Parents).children : [];
+  if (children.length === 0) return undefined;
+  return { start: offsetOf(children[0]!, 'start'), end: offsetOf(children[children.length - 1]!, 'end') };
+}
+
+function plainText(text: string, node: Nodes): string {
+  const span = contentSpan(node);
+  if (!span) return '';
+  return text.slice(span.start, span.end).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+function trimEnd(text: string, end: number): number {
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
