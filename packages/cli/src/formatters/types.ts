@@ -1,0 +1,34 @@
+import type { Finding } from '@dclint/core';
+
+/** The result for one input: its findings, or why it could not be linted. */
+export interface FileResult {
+  path: string;
+  findings: Finding[];
+  /** Set when the file could not be read or linted; then `findings` is empty. */
+  error?: string;
+}
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+  fileErrors: number;
+}
+
+export type Formatter = (results: FileResult[], summary: Summary, context: { color: boolean; version: string }) => string;
+
+export function summarize(results: FileResult[]): Summary {
+  const summary: Summary = { files: results.length, errors: 0, warnings: 0, infos: 0, hints: 0, fileErrors: 0 };
+  for (const r of results) {
+    if (r.error) summary.fileErrors++;
+    for (const f of r.findings) {
+      if (f.severity === 'error') summary.errors++;
+      else if (f.severity === 'warning') summary.warnings++;
+      else if (f.severity === 'info') summary.infos++;
+      else summary.hints++;
+    }
+  }
+  return summary;
+}
