@@ -78,7 +78,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 function buildSentences(doc: AnalysedDocument): SentenceContext[] {
   const out: SentenceContext[] = [];
   for (const unit of doc.units) {
-    const tokens = unit.blocks.flatMap((b) => tokenize(doc.text, b.start, b.end));
+    const tokens = unit.blocks.flatMap((b) => tokenize(doc.matchText, b.start, b.end));
     let t = 0;
     for (const s of unit.absatz.sentences) {
       while (t < tokens.length && tokens[t]!.start < s.start) t++;
@@ -174,7 +174,8 @@ function makeFinding(
   const { rule } = p;
   const excerpt = doc.text.slice(match.start, match.end);
   const range = lines.range(match.start, match.end);
-  const oneLine = excerpt.replace(/\s+/g, ' ');
+  // Messages and fixes quote the words without line breaks and without HTML comments in between.
+  const oneLine = doc.matchText.slice(match.start, match.end).replace(/\s+/g, ' ');
   const suggestions: Suggestion[] = [];
   for (const fix of p.fixes) {
     if (fix.regex.test(oneLine)) {

@@ -6,6 +6,7 @@ import { stem, wordKey } from '../text/stem.js';
  *
  *   schriftlich            a word in any inflection ("schriftliche", "schriftlichen")
  *   (Post|Briefpost)       one of several words
+ *   (Post AG|Deutsche Post) one of several phrases
  *   Schriftform*           a word beginning with this ("Schriftformerfordernis")
  *   *bescheinigung         a compound ending in this word ("Meldebescheinigungen")
  *   *original*             a word containing this
@@ -16,7 +17,10 @@ import { stem, wordKey } from '../text/stem.js';
 export class PatternError extends Error {}
 
 type WordTest = (token: Token) => boolean;
-type Element = { kind: 'word'; test: WordTest; optional: boolean } | { kind: 'gap'; max: number };
+type Element =
+  | { kind: 'word'; test: WordTest; optional: boolean }
+  | { kind: 'group'; branches: Element[][]; optional: boolean }
+  | { kind: 'gap'; max: number };
 
 export interface CompiledPattern {
   source: string;
@@ -33,7 +37,7 @@ export function compilePattern(source: string): CompiledPattern {
     findAll(tokens) {
       const found: Array<[number, number]> = [];
       for (let i = 0; i < tokens.length; i++) {
-        const end = matchFrom(elements, 0, tokens, i);
+        const end = matchSequence(elements, 0, tokens, i, (t) => t - 1);
         if (end >= i) {
           found.push([i, end]);
           i = end;
@@ -44,40 +48,73 @@ export function compilePattern(source: string): CompiledPattern {
   };
 }
 
-/** Returns the index of the last token of the shortest match starting at `t`, or -1. */
-function matchFrom(elements: Element[], e: number, tokens: Token[], t: number): number {
-  if (e === elements.length) return t - 1;
+/** What remains to be matched after a sequence: returns the last token index of the whole match, or -1. */
+type Continuation = (t: number) => number;
+
+/** Matches elements[e…] from token t, shortest first, then the continuation. */
+function matchSequence(elements: Element[], e: number, tokens: Token[], t: number, rest: Continuation): number {
+  if (e === elements.length) return rest(t);
   const el = elements[e]!;
+  const next: Continuation = (after) => matchSequence(elements, e + 1, tokens, after, rest);
   if (el.kind === 'gap') {
     for (let skip = 0; skip <= el.max && t + skip <= tokens.length; skip++) {
-      const end = matchFrom(elements, e + 1, tokens, t + skip);
+      const end = next(t + skip);
       if (end >= 0) return end;
     }
     return -1;
   }
-  if (t < tokens.length && el.test(tokens[t]!)) {
-    const end = matchFrom(elements, e + 1, tokens, t + 1);
-    if (end >= 0) return end;
+  if (el.kind === 'word') {
+    if (t < tokens.length && el.test(tokens[t]!)) {
+      const end = next(t + 1);
+      if (end >= 0) return end;
+    }
+  } else {
+    for (const branch of el.branches) {
+      const end = matchSequence(branch, 0, tokens, t, next);
+      if (end >= 0) return end;
+    }
   }
-  return el.optional ? matchFrom(elements, e + 1, tokens, t) : -1;
+  return el.optional ? next(t) : -1;
 }
 
 function parse(source: string): Element[] {
-  const parts = source.trim().split(/\s+/).filter(Boolean);
-  if (parts.length === 0) throw new PatternError('Das Muster ist leer.');
-  const elements = parts.map(parseElement);
+  const elements = parseSequence(splitParts(source), source);
+  if (elements.length === 0) throw new PatternError('Das Muster ist leer.');
   const first = elements[0]!;
   const last = elements[elements.length - 1]!;
   if (first.kind === 'gap' || last.kind === 'gap') {
     throw new PatternError(`„${source}“: Eine Lücke (...) darf nicht am Anfang oder Ende stehen.`);
   }
-  if (elements.every((el) => el.kind === 'word' && el.optional)) {
+  if (elements.every((el) => el.kind !== 'gap' && el.optional)) {
     throw new PatternError(`„${source}“: Mindestens ein Wort darf nicht optional sein.`);
   }
   return elements;
 }
 
-function parseElement(part: string): Element {
+/** Splits on spaces outside parentheses: "(Post AG|Post) ...3 x?" → ["(Post AG|Post)", "...3", "x?"]. */
+function splitParts(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of source.trim()) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (depth < 0) throw new PatternError(`„${source}“: Eine Klammer wird geschlossen, die nicht geöffnet wurde.`);
+    if (/\s/.test(ch) && depth === 0) {
+      if (current) parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (depth > 0) throw new PatternError(`„${source}“: Eine Klammer wird nicht geschlossen.`);
+  if (current) parts.push(current);
+  return parts;
+}
+
+function parseSequence(parts: string[], source: string): Element[] {
+  return parts.map((part) => parseElement(part, source));
+}
+
+function parseElement(part: string, source: string): Element {
   const gap = /^(?:\.\.\.|…)(\d+)?$/.exec(part);
   if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : DEFAULT_GAP };
   let body = part;
@@ -86,14 +123,38 @@ function parseElement(part: string): Element {
     optional = true;
     body = body.slice(0, -1);
   }
-  let alternatives = [body];
   if (body.startsWith('(')) {
-    if (!body.endsWith(')')) throw new PatternError(`„${part}“: Die Klammer wird nicht geschlossen.`);
-    alternatives = body.slice(1, -1).split('|');
+    if (!body.endsWith(')')) throw new PatternError(`„${part}“: Nach der schließenden Klammer darf nur „?“ folgen.`);
+    const branches = splitBranches(body.slice(1, -1)).map((branch) => {
+      const words = splitParts(branch);
+      if (words.length === 0) throw new PatternError(`„${part}“: Eine Alternative ist leer.`);
+      if (words.some((w) => /^(\.\.\.|…)/.test(w))) throw new PatternError(`„${part}“: Lücken (...) sind in Klammern nicht erlaubt.`);
+      return parseSequence(words, source);
+    });
+    if (branches.every((b) => b.length === 1 && b[0]!.kind === 'word')) {
+      const tests = branches.map((b) => (b[0] as { test: WordTest }).test);
+      return { kind: 'word', test: (token) => tests.some((test) => test(token)), optional };
+    }
+    return { kind: 'group', branches, optional };
   }
-  const tests = alternatives.map((alt) => wordTest(alt, part));
-  const test: WordTest = tests.length === 1 ? tests[0]! : (token) => tests.some((t) => t(token));
-  return { kind: 'word', test, optional };
+  return { kind: 'word', test: wordTest(body, part), optional };
+}
+
+/** Splits "a b|c|(d|e) f" on top-level bars. */
+function splitBranches(inner: string): string[] {
+  const branches: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of inner) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === '|' && depth === 0) {
+      branches.push(current);
+      current = '';
+    } else current += ch;
+  }
+  branches.push(current);
+  return branches;
 }
 
 const WORD_CHARS = /^[\p{L}\p{N}]+(?:[-‐'’][\p{L}\p{N}]+)*$/u;

@@ -28,6 +28,8 @@ export interface AbsatzUnit {
 
 export interface AnalysedDocument {
   text: string;
+  /** The text with HTML (comments, directives, tags) blanked out, same length: what rules match on. */
+  matchText: string;
   structure: Structure;
   units: AbsatzUnit[];
 }
@@ -46,7 +48,7 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'to
 /** Parses Markdown (or plain text) into the legal structure: parts, Artikel, §§, Absätze, Sätze, Nummern. */
 export function analyse(text: string): AnalysedDocument {
   const tree = processor.parse(text);
-  const builder = new StructureBuilder(text);
+  const builder = new StructureBuilder(text, maskHtml(text, tree));
   builder.walk(tree.children);
   return builder.finish();
 }
@@ -63,7 +65,7 @@ class StructureBuilder {
   private currentUnit?: AbsatzUnit;
   private heading?: string;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string, private readonly matchText: string) {
     this.parts.push({ kind: 'regelungstext', start: 0, end: text.length });
   }
 
@@ -73,7 +75,7 @@ class StructureBuilder {
 
   finish(): AnalysedDocument {
     for (const unit of this.units) {
-      unit.absatz.sentences = splitSentences(this.text, unit.blocks).map((s, i) => ({ ...s, index: i + 1 }));
+      unit.absatz.sentences = splitSentences(this.matchText, unit.blocks).map((s, i) => ({ ...s, index: i + 1 }));
     }
     const last = this.parts[this.parts.length - 1]!;
     last.end = this.text.length;
@@ -83,7 +85,7 @@ class StructureBuilder {
       paragraphs: this.paragraphs,
       looseAbsaetze: this.looseAbsaetze,
     };
-    return { text: this.text, structure, units: this.units };
+    return { text: this.text, matchText: this.matchText, structure, units: this.units };
   }
 
   private visit(node: RootContent): void {
@@ -260,6 +262,24 @@ class StructureBuilder {
     // In plain text without §§ every paragraph is its own Absatz.
     if (!this.currentParagraph && !flags.cell && !this.currentArtikel) this.currentUnit = undefined;
   }
+}
+
+/** Blanks out every HTML node (block or inline) so that comments and directives are never linted. */
+function maskHtml(text: string, tree: Nodes): string {
+  const spans: Span[] = [];
+  const collect = (node: Nodes) => {
+    if (node.type === 'html') spans.push({ start: offsetOf(node, 'start'), end: offsetOf(node, 'end') });
+    else if ('children' in node) for (const child of (node as Parents).children) collect(child);
+  };
+  collect(tree);
+  if (spans.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const { start, end } of spans) {
+    out += text.slice(last, start) + text.slice(start, end).replace(/[^\n]/g, ' ');
+    last = end;
+  }
+  return out + text.slice(last);
 }
 
 /** "§ 3 Antrag", "**Artikel 2**", "Begründung" on a line of its own act as headings in plain text. */
