@@ -110,6 +110,9 @@ class StructureBuilder {
       case 'blockquote':
         this.walk(node.children);
         return;
+      case 'code':
+        this.onIndentedText(node);
+        return;
       default:
         // yaml front matter, code, html comments, thematic breaks: not regulation text
         return;
@@ -211,25 +214,59 @@ class StructureBuilder {
         const span = contentSpan(child);
         if (!span) continue;
         const letter = BUCHSTABE_LABEL.exec(this.text.slice(span.start, span.end));
-        if (letter && nummer) {
-          const kind = letter[2] ? 'doppelbuchstabe' : 'buchstabe';
-          const label = letter[0].slice(0, letter[0].indexOf(')'));
-          unit.absatz.items.push({ kind, label, start: span.start, end: span.end });
-          this.addBlock({ start: span.start + letter[0].length, end: span.end }, { item: true });
-        } else {
-          this.extendLastBuchstabe(unit, span.end, nummer);
+        if (letter && nummer) this.addLetterItem(unit, letter, span);
+        else {
+          this.extendLetterItems(unit, span.end, nummer);
           this.addBlock(span, { item: opensItem });
         }
+      } else if (child.type === 'code') {
+        this.onIndentedText(child, nummer);
       } else {
         this.visit(child);
       }
     }
   }
 
-  /** A Buchstabe runs until the next one: later paragraphs of the same Nummer extend it. */
-  private extendLastBuchstabe(unit: AbsatzUnit, end: number, nummer?: ItemNode): void {
-    const last = unit.absatz.items[unit.absatz.items.length - 1];
-    if (nummer && last && last !== nummer && last.start >= nummer.start) last.end = end;
+  /**
+   * Deeply indented law text (Doppelbuchstaben "        aa) …") is an indented code block to CommonMark.
+   * In a draft it is prose: read it paragraph by paragraph. Fenced code stays code.
+   */
+  private onIndentedText(node: Nodes, nummer?: ItemNode): void {
+    const start = offsetOf(node, 'start');
+    const end = offsetOf(node, 'end');
+    if (/^\s*(```|~~~)/.test(this.text.slice(start, start + 40))) return;
+    const unit = this.ensureUnit();
+    const chunk = /\S[\s\S]*?(?=\n[ \t]*\n|$)/g;
+    const source = this.text.slice(start, end);
+    for (let m = chunk.exec(source); m; m = chunk.exec(source)) {
+      const span = { start: start + m.index, end: start + m.index + m[0].trimEnd().length };
+      const letter = BUCHSTABE_LABEL.exec(m[0]);
+      if (letter && nummer) this.addLetterItem(unit, letter, span);
+      else {
+        this.extendLetterItems(unit, span.end, nummer);
+        this.addBlock(span);
+      }
+    }
+  }
+
+  /** A Buchstabe "a)" or Doppelbuchstabe "aa)" paragraph; a Doppelbuchstabe lies inside its Buchstabe. */
+  private addLetterItem(unit: AbsatzUnit, letter: RegExpExecArray, span: Span): void {
+    const kind = letter[2] ? 'doppelbuchstabe' : 'buchstabe';
+    if (kind === 'doppelbuchstabe') this.extendLetterItems(unit, span.end, undefined, ['buchstabe']);
+    unit.absatz.items.push({ kind, label: letter[0].slice(0, letter[0].indexOf(')')), start: span.start, end: span.end });
+    this.addBlock({ start: span.start + letter[0].length, end: span.end }, { item: true });
+  }
+
+  /** Buchstaben run until the next one: later paragraphs of the same Nummer extend the open ones. */
+  private extendLetterItems(
+    unit: AbsatzUnit, end: number, nummer?: ItemNode, kinds: ItemNode['kind'][] = ['buchstabe', 'doppelbuchstabe'],
+  ): void {
+    const items = unit.absatz.items;
+    const lastNummer = nummer ?? [...items].reverse().find((i) => i.kind === 'nummer');
+    for (const kind of kinds) {
+      const last = [...items].reverse().find((i) => i.kind === kind);
+      if (last && lastNummer && last.start >= lastNummer.start) last.end = Math.max(last.end, end);
+    }
   }
 
   private ensureUnit(): AbsatzUnit {
