@@ -53,6 +53,11 @@ describe('Artikel', () => {
     expect(addressOfText(text, 'Antrag ist')).toBe('Artikel 1 § 2 Abs. 1 Satz 1');
     expect(addressOfText(text, 'Dieses Gesetz')).toBe('Artikel 2 Satz 1');
   });
+
+  it('reads the corpus spellings "Art 3", "Art. 3a" and "Art 4 - Inkrafttreten"', () => {
+    const text = '## Art 3\n\nA.\n\n## Art. 3a Titel\n\nB.\n\n## Art 4 - Inkrafttreten\n\nC.';
+    expect(analyse(text).structure.artikel.map((a) => [a.number, a.title])).toEqual([['3', undefined], ['3a', 'Titel'], ['4', 'Inkrafttreten']]);
+  });
 });
 
 describe('Absatz, Satz, Nummer, Buchstabe', () => {

@@ -34,7 +34,7 @@ export interface AnalysedDocument {
   units: AbsatzUnit[];
 }
 
-const ARTIKEL = /^Art(?:ikel|\.)\s*(\d+[a-z]?)\b[\s.:–-]*(.*)$/;
+const ARTIKEL = /^Art(?:ikel|\.)?\s*(\d+[a-z]?)\b[\s.:–-]*(.*)$/;
 const PARAGRAPH = /^(§§?)\s*(\d+[a-z]*)((?:\s*(?:bis|und|,)\s*\d+[a-z]*)*)[\s.:–-]*(.*)$/;
 const ABSATZ_LABEL = /^\((\d+[a-z]?)\)[ \t\n]+/;
 const BUCHSTABE_LABEL = /^([a-z])(\1)?\)[ \t\n]+/;
