@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseTree, type ParseError, printParseErrorCode, type Node as JsonNode } from 'jsonc-parser';
 import { parseDocument, isMap, isScalar, isPair, type Node as YamlNode } from 'yaml';
+import picomatch from 'picomatch';
 import {
-  LineIndex, parseRuleFile, resolveRules, RuleFileError, SEVERITIES,
+  DIRECTIVE_RULE_ID, LineIndex, parseRuleFile, resolveRules, RuleFileError, SEVERITIES,
   type LintOptions, type PartKind, type RuleDefinition, type Severity,
 } from '@dclint/core';
 import { ConfigError } from './errors.js';
@@ -14,28 +15,82 @@ export const CONFIG_FILE_NAMES = [
   '.dclintrc.json', '.dclintrc.jsonc', '.dclintrc.yaml', '.dclintrc.yml', '.dclintrc',
 ];
 
-export interface DclintConfig {
+/** Settings that a config file and each of its `overrides` may contain. */
+export interface ConfigSettings {
   rules?: Record<string, Severity | 'off'>;
   parts?: PartKind[];
-  /** Folders with additional rule files (*.yaml), relative to the config file. */
+  /** A directive needs a justification after " -- " (default true). */
+  requireJustification?: boolean;
+  /** Obey `<!-- dclint-… -->` directives in drafts (default true). */
+  inlineConfig?: boolean;
+}
+
+export interface ConfigOverride extends ConfigSettings {
+  /** Glob patterns relative to the config file's folder; a pattern without "/" matches the file name. */
+  files: string[];
+  excludedFiles?: string[];
+}
+
+export interface DclintConfig extends ConfigSettings {
+  /** Stop the cascade here: config files in folders above are not read. */
+  root?: boolean;
+  /** Config files this one builds on (absolute paths; relative to the config file when written). */
+  extends?: string[];
+  /** Folders with additional rule files (*.yaml), absolute (relative to the config file when written). */
   rulesDir?: string[];
+  overrides?: ConfigOverride[];
 }
 
 const PARTS: PartKind[] = ['vorblatt', 'regelungstext', 'begruendung'];
-const KNOWN_KEYS = new Set(['$schema', 'rules', 'parts', 'rulesDir']);
+const SETTING_KEYS = ['rules', 'parts', 'requireJustification', 'inlineConfig'];
+export const CONFIG_KEYS = ['$schema', 'root', 'extends', 'rulesDir', ...SETTING_KEYS, 'overrides'];
+const OVERRIDE_KEYS = ['files', 'excludedFiles', ...SETTING_KEYS];
+
+/** The config files of one folder (the cascade reads one per folder; two are ambiguous). */
+function configFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return CONFIG_FILE_NAMES.filter((n) => names.includes(n)).map((n) => join(dir, n)).filter((p) => {
+    try {
+      return statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+function configFileIn(dir: string): string | undefined {
+  const found = configFilesIn(dir);
+  if (found.length > 1) {
+    throw new ConfigError(found[1]!, `mehrere Konfigurationsdateien im selben Ordner (${found.map((f) => f.slice(dir.length + 1)).join(', ')}). Bitte behalten Sie nur eine.`);
+  }
+  return found[0];
+}
 
 /** The nearest config file from `startDir` upwards, or undefined. */
 export function findConfigFile(startDir: string): string | undefined {
+  return findConfigFiles(startDir)[0];
+}
+
+/** The config files of the cascade, nearest first, up to the file system root or a config with `root: true`. */
+export function findConfigFiles(startDir: string): string[] {
+  const out: string[] = [];
   let dir = resolve(startDir);
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    const file = configFileIn(dir);
+    if (file) {
+      out.push(file);
+      if (readConfigFile(file).config.root) break;
     }
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) break;
     dir = parent;
   }
+  return out;
 }
 
 /** A parsed value with a way to locate any of its keys in the file, for error messages. */
@@ -131,8 +186,29 @@ function translateJsonError(code: string): string {
   return map[code] ?? code;
 }
 
-/** Reads, parses and validates a config file. Throws ConfigError naming the file and place. */
-export function loadConfigFile(file: string): { config: DclintConfig; extraRules: RuleDefinition[] } {
+/** A config file as read: validated in itself, its rule ids checked once the cascade is known. */
+interface ParsedConfig {
+  file: string;
+  config: DclintConfig;
+  /** Rules from the file's `rulesDir`. */
+  extraRules: RuleDefinition[];
+  /** Throws a ConfigError at the key `path` of this file. */
+  fail(path: (string | number)[], detail: string): never;
+}
+
+const parsedCache = new Map<string, { stamp: string; parsed: ParsedConfig }>();
+
+/** Reads, parses and structurally validates a config file (cached while its size and time stay). */
+function readConfigFile(file: string): ParsedConfig {
+  let stamp: string;
+  try {
+    const stat = statSync(file);
+    stamp = `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    throw new ConfigError(file, 'Konfigurationsdatei nicht lesbar oder nicht vorhanden.');
+  }
+  const cached = parsedCache.get(file);
+  if (cached?.stamp === stamp) return cached.parsed;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -144,39 +220,132 @@ export function loadConfigFile(file: string): { config: DclintConfig; extraRules
     const { line, column } = located.where(path);
     throw new ConfigError(file, detail, line, column);
   };
-  const value = located.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail([], 'Die Konfiguration muss ein Objekt sein.');
+  const config = validateConfig(located.value, file, fail);
+  const parsed: ParsedConfig = { file, config, extraRules: (config.rulesDir ?? []).flatMap(loadRulesDir), fail };
+  parsedCache.set(file, { stamp, parsed });
+  return parsed;
+}
+
+type Fail = (path: (string | number)[], detail: string) => never;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const stringList = (v: unknown): string[] | undefined =>
+  typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v as string[] : undefined;
+
+function validateConfig(value: unknown, file: string, fail: Fail): DclintConfig {
+  if (!isObject(value)) fail([], 'Die Konfiguration muss ein Objekt sein.');
   const raw = value as Record<string, unknown>;
-  for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.has(key)) fail([key], `unbekannter Schlüssel „${key}“ (erlaubt: ${[...KNOWN_KEYS].join(', ')}).`);
+  checkKeys(raw, CONFIG_KEYS, [], fail);
+  const base = dirname(file);
+  const config: DclintConfig = validateSettings(raw, [], fail);
+  if (raw.root !== undefined) {
+    if (typeof raw.root !== 'boolean') fail(['root'], '„root“ muss true oder false sein.');
+    config.root = raw.root as boolean;
   }
-  const config: DclintConfig = {};
+  if (raw.extends !== undefined) {
+    const list = stringList(raw.extends);
+    if (!list) fail(['extends'], '„extends“ muss ein Pfad oder eine Liste von Pfaden zu Konfigurationsdateien sein.');
+    config.extends = list!.map((p) => resolve(base, p));
+  }
   if (raw.rulesDir !== undefined) {
-    const dirs = Array.isArray(raw.rulesDir) ? raw.rulesDir : [raw.rulesDir];
-    if (!dirs.every((d) => typeof d === 'string')) fail(['rulesDir'], '„rulesDir“ muss ein Ordner oder eine Liste von Ordnern sein.');
-    config.rulesDir = (dirs as string[]).map((d) => resolve(dirname(file), d));
+    const dirs = stringList(raw.rulesDir);
+    if (!dirs) fail(['rulesDir'], '„rulesDir“ muss ein Ordner oder eine Liste von Ordnern sein.');
+    config.rulesDir = dirs!.map((d) => resolve(base, d));
   }
-  const extraRules = (config.rulesDir ?? []).flatMap(loadRulesDir);
-  if (raw.parts !== undefined) {
-    if (!Array.isArray(raw.parts)) fail(['parts'], `„parts“ muss eine Liste sein (${PARTS.join(', ')}).`);
-    (raw.parts as unknown[]).forEach((p, i) => {
-      if (!PARTS.includes(p as PartKind)) fail(['parts', i], `„${String(p)}“ ist kein Teil eines Entwurfs (erlaubt: ${PARTS.join(', ')}).`);
+  if (raw.overrides !== undefined) {
+    if (!Array.isArray(raw.overrides)) fail(['overrides'], '„overrides“ muss eine Liste sein: [{ "files": ["*.md"], "rules": { … } }].');
+    config.overrides = (raw.overrides as unknown[]).map((o, i) => {
+      if (!isObject(o)) fail(['overrides', i], 'Jeder Eintrag in „overrides“ muss ein Objekt mit „files“ sein.');
+      const entry = o as Record<string, unknown>;
+      checkKeys(entry, OVERRIDE_KEYS, ['overrides', i], fail);
+      const files = stringList(entry.files);
+      if (!files?.length) fail(['overrides', i, 'files'], '„files“ muss ein Glob-Muster oder eine Liste von Mustern sein, z. B. "entwuerfe/**/*.md".');
+      const excluded = entry.excludedFiles === undefined ? undefined : stringList(entry.excludedFiles);
+      if (entry.excludedFiles !== undefined && !excluded) fail(['overrides', i, 'excludedFiles'], '„excludedFiles“ muss ein Glob-Muster oder eine Liste von Mustern sein.');
+      return { files: files!, ...(excluded ? { excludedFiles: excluded } : {}), ...validateSettings(entry, ['overrides', i], fail) };
     });
-    config.parts = raw.parts as PartKind[];
+  }
+  return config;
+}
+
+function checkKeys(raw: Record<string, unknown>, allowed: string[], at: (string | number)[], fail: Fail): void {
+  for (const key of Object.keys(raw)) {
+    if (!allowed.includes(key)) fail([...at, key], `unbekannter Schlüssel „${key}“ (erlaubt: ${allowed.join(', ')}).`);
+  }
+}
+
+/** Checks the settings of a config or an override; rule ids are checked later (see checkRuleIds). */
+function validateSettings(raw: Record<string, unknown>, at: (string | number)[], fail: Fail): ConfigSettings {
+  const out: ConfigSettings = {};
+  if (raw.parts !== undefined) {
+    if (!Array.isArray(raw.parts)) fail([...at, 'parts'], `„parts“ muss eine Liste sein (${PARTS.join(', ')}).`);
+    (raw.parts as unknown[]).forEach((p, i) => {
+      if (!PARTS.includes(p as PartKind)) fail([...at, 'parts', i], `„${String(p)}“ ist kein Teil eines Entwurfs (erlaubt: ${PARTS.join(', ')}).`);
+    });
+    out.parts = raw.parts as PartKind[];
+  }
+  for (const key of ['requireJustification', 'inlineConfig'] as const) {
+    if (raw[key] === undefined) continue;
+    if (typeof raw[key] !== 'boolean') fail([...at, key], `„${key}“ muss true oder false sein.`);
+    out[key] = raw[key] as boolean;
   }
   if (raw.rules !== undefined) {
-    if (typeof raw.rules !== 'object' || raw.rules === null || Array.isArray(raw.rules)) fail(['rules'], '„rules“ muss ein Objekt sein: Regel-ID → Schweregrad oder "off".');
-    const known = new Set(resolveRules({ extraRules }).map((r) => r.id));
-    config.rules = {};
+    if (!isObject(raw.rules)) fail([...at, 'rules'], '„rules“ muss ein Objekt sein: Regel-ID → Schweregrad oder "off".');
+    out.rules = {};
     for (const [id, setting] of Object.entries(raw.rules as Record<string, unknown>)) {
-      if (!known.has(id)) fail(['rules', id], `unbekannte Regel „${id}“. ${suggestRule(id, known)}`);
       if (setting !== 'off' && !SEVERITIES.includes(setting as Severity)) {
-        fail(['rules', id], `ungültiger Schweregrad „${String(setting)}“ für „${id}“ (erlaubt: off, ${SEVERITIES.join(', ')}).`);
+        fail([...at, 'rules', id], `ungültiger Schweregrad „${String(setting)}“ für „${id}“ (erlaubt: off, ${SEVERITIES.join(', ')}).`);
       }
-      config.rules[id] = setting as Severity | 'off';
+      out.rules[id] = setting as Severity | 'off';
     }
   }
-  return { config, extraRules };
+  return out;
+}
+
+/** Every rule id a config names must exist (built in, from a `rulesDir` of the cascade, or dclint-directive). */
+function checkRuleIds(parsed: ParsedConfig, known: Set<string>): void {
+  const check = (rules: Record<string, unknown> | undefined, at: (string | number)[]) => {
+    for (const id of Object.keys(rules ?? {})) {
+      if (!known.has(id)) parsed.fail([...at, 'rules', id], `unbekannte Regel „${id}“. ${suggestRule(id, known)}`);
+    }
+  };
+  check(parsed.config.rules, []);
+  parsed.config.overrides?.forEach((o, i) => check(o.rules, ['overrides', i]));
+}
+
+function knownRuleIds(extraRules: RuleDefinition[]): Set<string> {
+  return new Set([...resolveRules({ extraRules }).map((r) => r.id), DIRECTIVE_RULE_ID]);
+}
+
+/** Reads, parses and validates one config file (without its cascade, with its `extends`). */
+export function loadConfigFile(file: string): { config: DclintConfig; extraRules: RuleDefinition[] } {
+  const layers = expandExtends(resolve(file), []);
+  const extraRules = layers.flatMap((l) => l.extraRules);
+  const known = knownRuleIds(extraRules);
+  for (const layer of layers) checkRuleIds(layer, known);
+  return { config: layers[layers.length - 1]!.config, extraRules };
+}
+
+/** The file with the files it extends before it (depth first, in the order listed); cycles are errors. */
+function expandExtends(file: string, stack: string[], from?: { parsed: ParsedConfig; index: number }): ParsedConfig[] {
+  if (stack.includes(file)) {
+    from!.parsed.fail(['extends', from!.index], `„extends“ bildet einen Kreis: ${[...stack, file].map((f) => relative(process.cwd(), f) || f).join(' → ')}.`);
+  }
+  let parsed: ParsedConfig;
+  try {
+    parsed = readConfigFile(file);
+  } catch (error) {
+    if (from && error instanceof ConfigError && error.file === file && error.line === undefined) {
+      from.parsed.fail(['extends', from.index], `„${relative(dirname(from.parsed.file), file)}“ (extends) ist nicht vorhanden oder nicht lesbar.`);
+    }
+    throw error;
+  }
+  const out: ParsedConfig[] = [];
+  (parsed.config.extends ?? []).forEach((target, index) => {
+    out.push(...expandExtends(target, [...stack, file], { parsed, index }));
+  });
+  out.push(parsed);
+  return out;
 }
 
 /** Loads every rule file (*.yaml, *.yml) of a folder. Throws ConfigError for a bad folder or file. */
@@ -219,7 +388,10 @@ function editDistance(a: string, b: string): number {
 
 export interface ResolvedConfig {
   options: LintOptions;
+  /** The nearest config file (or the one given with `--config`). */
   configFile?: string;
+  /** Every file that contributed, farthest first, with the files they extend. */
+  configFiles?: string[];
 }
 
 export interface ResolveOptions {
@@ -229,20 +401,53 @@ export interface ResolveOptions {
   noConfig?: boolean;
 }
 
-const cache = new Map<string, ResolvedConfig>();
-
-/** The lint options for a draft at `filePath`: the nearest config file up the tree. */
+/**
+ * The lint options for a draft at `filePath`: the cascade of config files from the farthest folder to the
+ * nearest (nearer overrides farther; `root: true` stops the search upwards), each after the files it
+ * extends, each followed by its `overrides` whose globs match the draft. With `configFile` only that file
+ * (and what it extends) counts.
+ */
 export function resolveConfig(filePath: string, how: ResolveOptions = {}): ResolvedConfig {
-  if (how.noConfig) return { options: {} };
-  const configFile = how.configFile ? resolve(how.configFile) : findConfigFile(dirname(resolve(filePath)));
-  if (!configFile) return { options: {} };
-  const mtime = existsSync(configFile) ? statSync(configFile).mtimeMs : 0;
-  const key = `${configFile}\0${mtime}`;
-  let resolved = cache.get(key);
-  if (!resolved) {
-    const { config, extraRules } = loadConfigFile(configFile);
-    resolved = { configFile, options: { rules: config.rules, parts: config.parts, extraRules } };
-    cache.set(key, resolved);
+  if (how.noConfig) return { options: {}, configFiles: [] };
+  const absolute = resolve(filePath);
+  const roots = how.configFile ? [resolve(how.configFile)] : findConfigFiles(dirname(absolute)).reverse();
+  if (roots.length === 0) return { options: {}, configFiles: [] };
+  const seen = new Set<string>();
+  const layers = roots.flatMap((file) => expandExtends(file, [])).filter((l) => !seen.has(l.file) && seen.add(l.file));
+  const extraRules = layers.flatMap((l) => l.extraRules);
+  const known = knownRuleIds(extraRules);
+  for (const layer of layers) checkRuleIds(layer, known);
+
+  const options: LintOptions = {};
+  const apply = (settings: ConfigSettings) => {
+    if (settings.rules) options.rules = { ...options.rules, ...settings.rules };
+    if (settings.parts) options.parts = settings.parts;
+    if (settings.requireJustification !== undefined) options.requireJustification = settings.requireJustification;
+    if (settings.inlineConfig !== undefined) options.inlineConfig = settings.inlineConfig;
+  };
+  for (const layer of layers) {
+    apply(layer.config);
+    for (const override of layer.config.overrides ?? []) {
+      if (overrideMatches(override, dirname(layer.file), absolute)) apply(override);
+    }
   }
-  return resolved;
+  if (extraRules.length) options.extraRules = extraRules;
+  return { options, configFile: roots[roots.length - 1], configFiles: layers.map((l) => l.file) };
+}
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+function overrideMatches(override: ConfigOverride, base: string, file: string): boolean {
+  const rel = relative(base, file).split(sep).join('/');
+  if (isAbsolute(rel)) return false;
+  const test = (patterns: string[]) => patterns.some((pattern) => {
+    let matcher = matchers.get(pattern);
+    if (!matcher) {
+      // A pattern without "/" matches the file name in any folder (as in .gitignore and ESLint).
+      matcher = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
+      matchers.set(pattern, matcher);
+    }
+    return matcher(rel);
+  });
+  return test(override.files) && !test(override.excludedFiles ?? []);
 }

@@ -9,6 +9,7 @@ import { compilePattern, type CompiledPattern } from './rules/pattern.js';
 import { codeRules, type RawMatch, type SentenceContext } from './code-rules/index.js';
 import { principleUrl } from './principles.js';
 import { builtinRules } from './rules/catalogue.js';
+import { applyInlineDirectives } from './suppress/inline.js';
 
 /** A rule with its patterns compiled once. */
 interface PreparedRule {
@@ -72,7 +73,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     findings.push(...runRule(prepare(rule), doc, inScope, lines, setting ?? rule.severity, options));
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
-  return { findings, structure: doc.structure };
+  // Post-step: <!-- dclint-disable… --> directives move findings to `suppressed` (see suppress/inline.ts).
+  const rules = resolveRules(options);
+  const inline = applyInlineDirectives(text, findings, doc.structure, options, new Set(rules.map((r) => r.id)),
+    new Set(rules.filter((r) => options.rules?.[r.id] !== 'off').map((r) => r.id)));
+  return { findings: inline.findings, suppressed: inline.suppressed, structure: doc.structure };
 }
 
 function buildSentences(doc: AnalysedDocument): SentenceContext[] {

@@ -11,3 +11,8 @@ export { ruleSchema } from './rules/schema.js';
 export { builtinRules } from './rules/catalogue.js';
 export { PRINCIPLES, principleUrl } from './principles.js';
 export { codeRules, type CodeRule, type CodeRuleContext, type RawMatch, type SentenceContext } from './code-rules/index.js';
+export * from './suppress/index.js';
+export {
+  applyFixes, fixFor, fixUntilStable, fixText,
+  type TextEdit, type AppliedFix, type SkippedFix, type FixResult, type FixOptions, type FixAllResult,
+} from './fix/index.js';

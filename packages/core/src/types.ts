@@ -53,6 +53,14 @@ export interface Finding {
   relatedInformation?: RelatedInformation[];
   /** Why the severity was lowered, if a mitigating context was found. */
   mitigatedBy?: string;
+  /** Set on findings in `LintResult.suppressed`: how and why the finding is deliberately accepted. */
+  suppressed?: FindingSuppression;
+}
+
+/** A deliberately accepted finding: by an inline directive in the draft or by an entry of a baseline file. */
+export interface FindingSuppression {
+  kind: 'inline' | 'baseline';
+  justification: string;
 }
 
 export type PartKind = 'vorblatt' | 'regelungstext' | 'begruendung';
@@ -68,6 +76,10 @@ export interface LintOptions {
   extraRules?: RuleDefinition[];
   /** Base URL for rule pages; `{id}` is replaced. */
   docsBaseUrl?: string;
+  /** Obey `<!-- dclint-disable… -->` directives in the draft (default true; `--no-inline-config` sets false). */
+  inlineConfig?: boolean;
+  /** A directive suppresses only with a justification after ` -- ` (default true). */
+  requireJustification?: boolean;
 }
 
 /* ---------- Rule definitions (the data in rules/*.yaml) ---------- */
@@ -192,4 +204,6 @@ export interface Structure {
 export interface LintResult {
   findings: Finding[];
   structure: Structure;
+  /** Findings suppressed by inline directives, each with `suppressed` set (always set by `lint()`). */
+  suppressed?: Finding[];
 }

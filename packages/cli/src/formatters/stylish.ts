@@ -34,7 +34,9 @@ export const stylish: Formatter = (results, summary, { color }) => {
   ].join(', ');
   const files = plural(summary.files, 'Datei', 'Dateien');
   const fileErrors = summary.fileErrors ? `; ${plural(summary.fileErrors, 'Datei', 'Dateien')} nicht prüfbar` : '';
-  if (total === 0 && !summary.fileErrors) out.push(paint(32, `✔ Keine Befunde in ${files}.`));
-  else out.push(paint(total ? 33 : 31, `✖ ${plural(total, 'Befund', 'Befunde')} (${counts}) in ${files}${fileErrors}.`));
+  const suppressedCount = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+  const accepted = suppressedCount ? ` ${plural(suppressedCount, 'Befund ist', 'Befunde sind')} mit Begründung akzeptiert.` : '';
+  if (total === 0 && !summary.fileErrors) out.push(paint(32, `✔ Keine Befunde in ${files}.`) + accepted);
+  else out.push(paint(total ? 33 : 31, `✖ ${plural(total, 'Befund', 'Befunde')} (${counts}) in ${files}${fileErrors}.`) + accepted);
   return out.join('\n') + '\n';
 };

@@ -1,4 +1,4 @@
-import type { Finding } from '@dclint/core';
+import type { Finding, RuleDefinition } from '@dclint/core';
 
 /** The result for one input: its findings, or why it could not be linted. */
 export interface FileResult {
@@ -6,6 +6,10 @@ export interface FileResult {
   findings: Finding[];
   /** Set when the file could not be read or linted; then `findings` is empty. */
   error?: string;
+  /** Findings accepted by an inline directive or the baseline, each with `suppressed` (why). */
+  suppressed?: Finding[];
+  /** Hash of the sentence of each finding (also of suppressed ones), a line-independent fingerprint. */
+  sentenceHashes?: Map<Finding, string>;
 }
 
 export interface Summary {
@@ -17,7 +21,16 @@ export interface Summary {
   fileErrors: number;
 }
 
-export type Formatter = (results: FileResult[], summary: Summary, context: { color: boolean; version: string }) => string;
+export interface FormatterContext {
+  color: boolean;
+  version: string;
+  /** The rules in effect (for formats that list rule metadata, like SARIF). */
+  rules?: RuleDefinition[];
+  /** Folder the paths in the results are relative to. */
+  cwd?: string;
+}
+
+export type Formatter = (results: FileResult[], summary: Summary, context: FormatterContext) => string;
 
 export function summarize(results: FileResult[]): Summary {
   const summary: Summary = { files: results.length, errors: 0, warnings: 0, infos: 0, hints: 0, fileErrors: 0 };

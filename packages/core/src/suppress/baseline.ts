@@ -1,0 +1,151 @@
+import type { Finding, SentenceNode, Span, Structure } from '../types.js';
+import { sha256Hex } from './hash.js';
+
+/**
+ * One accepted finding in a baseline file (`dclint-baseline.json`). It is anchored to the rule, the legal
+ * unit and a hash of the normalised sentence, never to line numbers: it survives added lines, reflowed
+ * text and renumbered Absätze or Nummern as long as the sentence itself is unchanged.
+ */
+export interface BaselineEntry {
+  /** Path of the draft, relative to the baseline file, with "/" separators. */
+  file: string;
+  ruleId: string;
+  /** Legal address when the entry was written; preferred, but not required, when matching. */
+  unit: string;
+  /** First 16 hex digits of the SHA-256 of the normalised sentence. */
+  sentenceHash: string;
+  /** The matched words (whitespace collapsed): tells apart two findings of a rule in one sentence. */
+  excerpt: string;
+  /** Who accepted the finding, when (ISO date) and why. */
+  author: string;
+  date: string;
+  reason: string;
+}
+
+export interface BaselineMatch {
+  /** Findings no entry covers. */
+  findings: Finding[];
+  /** Covered findings, with `suppressed: { kind: 'baseline', justification }`. */
+  suppressed: Finding[];
+  /** Entries that matched no finding (stale: the sentence changed or the barrier is gone). */
+  unmatched: BaselineEntry[];
+  /** For each input finding, the entry that accepted it (undefined: not accepted). */
+  matches: Array<BaselineEntry | undefined>;
+}
+
+/** Sentence text as hashed: NFC, without Markdown emphasis, list labels, soft hyphens and line breaks. */
+export function normaliseSentence(text: string): string {
+  return text.normalize('NFC').replace(/\u00ad/g, '').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+const normaliseExcerpt = (excerpt: string) => excerpt.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** Computes the sentence hash of findings of one document (a sorted sentence index, built once). */
+export class SentenceFingerprints {
+  private readonly sentences: Array<Span & { labels: Span[] }>;
+  private readonly memo = new Map<number, string>();
+
+  constructor(private readonly text: string, structure: Structure) {
+    const all: Array<{ absatz: { sentences: SentenceNode[]; items: Array<Span & { kind: string }> } }> = [
+      ...structure.paragraphs.flatMap((p) => p.absaetze.map((absatz) => ({ absatz }))),
+      ...structure.looseAbsaetze.map((absatz) => ({ absatz })),
+    ];
+    this.sentences = all
+      .flatMap(({ absatz }) => absatz.sentences.map((s) => ({
+        start: s.start,
+        end: s.end,
+        // Labels of Nummern and Buchstaben inside the sentence ("2.", "b)") are left out of the hash,
+        // so that renumbering them keeps the fingerprint.
+        labels: absatz.items.filter((i) => i.start >= s.start && i.start < s.end).map((i) => labelSpan(text, i.start)),
+      })))
+      .sort((a, b) => a.start - b.start);
+  }
+
+  /** The hash of the sentence containing `offset` (or of its line, outside any sentence). */
+  hashAt(offset: number): string {
+    let hash = this.memo.get(offset);
+    if (hash === undefined) {
+      hash = sha256Hex(normaliseSentence(this.sentenceTextAt(offset))).slice(0, 16);
+      this.memo.set(offset, hash);
+    }
+    return hash;
+  }
+
+  sentenceTextAt(offset: number): string {
+    const sentence = this.find(offset);
+    if (!sentence) {
+      const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+      const end = this.text.indexOf('\n', offset);
+      return this.text.slice(start, end === -1 ? this.text.length : end);
+    }
+    let out = '';
+    let at = sentence.start;
+    for (const label of sentence.labels) {
+      if (label.start < at) continue;
+      out += this.text.slice(at, label.start);
+      at = label.end;
+    }
+    return out + this.text.slice(at, sentence.end);
+  }
+
+  private find(offset: number): Span & { labels: Span[] } | undefined {
+    let low = 0;
+    let high = this.sentences.length - 1;
+    let best: (Span & { labels: Span[] }) | undefined;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const s = this.sentences[mid]!;
+      if (s.start <= offset) {
+        best = s;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return best && offset < best.end ? best : undefined;
+  }
+}
+
+/** The span of a list label at `start` ("1. ", "2a) ", "b) "), empty when there is none. */
+function labelSpan(text: string, start: number): Span {
+  const m = /^[ \t]*(?:\d+[a-z]*[.)]|[a-z]{1,2}\))[ \t]*/.exec(text.slice(start, start + 16));
+  return { start, end: start + (m ? m[0].length : 0) };
+}
+
+/** The baseline entry that would accept `finding` (without file, who, when and why). */
+export function baselineKey(finding: Finding, sentenceHash: string): Pick<BaselineEntry, 'ruleId' | 'unit' | 'sentenceHash' | 'excerpt'> {
+  return { ruleId: finding.ruleId, unit: finding.unit, sentenceHash, excerpt: normaliseExcerpt(finding.excerpt) };
+}
+
+/**
+ * Matches the findings of one draft against the baseline entries for that draft (`sentenceHashes[i]` is
+ * the hash of the sentence of `findings[i]`, see SentenceFingerprints). Each entry accepts at
+ * most one finding; an entry whose legal unit is unchanged is preferred, otherwise rule, sentence and
+ * excerpt decide (the Absatz may have been renumbered).
+ */
+export function applyBaseline(findings: Finding[], sentenceHashes: string[], entries: BaselineEntry[]): BaselineMatch {
+  const pool = new Map<string, BaselineEntry[]>();
+  const keyOf = (e: Pick<BaselineEntry, 'ruleId' | 'sentenceHash' | 'excerpt'>) => `${e.ruleId}\0${e.sentenceHash}\0${normaliseExcerpt(e.excerpt)}`;
+  for (const entry of entries) {
+    const key = keyOf(entry);
+    pool.set(key, [...(pool.get(key) ?? []), entry]);
+  }
+  const keys = findings.map((f, i) => baselineKey(f, sentenceHashes[i]!));
+  const matched: Array<BaselineEntry | undefined> = Array.from({ length: findings.length }, () => undefined);
+  // First pass: same unit; second pass: any unit.
+  for (const sameUnit of [true, false]) {
+    keys.forEach((key, i) => {
+      if (matched[i]) return;
+      const candidates = pool.get(keyOf(key));
+      const index = candidates?.findIndex((e) => !sameUnit || e.unit === key.unit) ?? -1;
+      if (index >= 0) matched[i] = candidates!.splice(index, 1)[0];
+    });
+  }
+  const kept: Finding[] = [];
+  const suppressed: Finding[] = [];
+  findings.forEach((finding, i) => {
+    const entry = matched[i];
+    if (entry) suppressed.push({ ...finding, suppressed: { kind: 'baseline', justification: entry.reason } });
+    else kept.push(finding);
+  });
+  const used = new Set(matched);
+  return { findings: kept, suppressed, unmatched: entries.filter((e) => !used.has(e)), matches: matched };
+}
