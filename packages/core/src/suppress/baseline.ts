@@ -1,4 +1,4 @@
-import type { Finding, SentenceNode, Span, Structure } from '../types.js';
+import type { Finding, Span, Structure } from '../types.js';
 import { sha256Hex } from './hash.js';
 
 /**
@@ -40,28 +40,29 @@ export function normaliseSentence(text: string): string {
 
 const normaliseExcerpt = (excerpt: string) => excerpt.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-/** Computes the sentence hash of findings of one document (a sorted sentence index, built once). */
+/**
+ * Computes the sentence hash of findings of one document. The hashed text is the smallest legal unit
+ * around the finding: the Satz, or inside an enumeration the Nummer or Buchstabe (or the intro before the
+ * first Nummer) – so that adding, removing or renumbering other Nummern keeps the fingerprint.
+ */
 export class SentenceFingerprints {
-  private readonly sentences: Array<Span & { labels: Span[] }>;
+  /** Segments in document order: a sentence without items is one segment; items split it further. */
+  private readonly segments: Array<Span & { label: number }>;
   private readonly memo = new Map<number, string>();
 
   constructor(private readonly text: string, structure: Structure) {
-    const all: Array<{ absatz: { sentences: SentenceNode[]; items: Array<Span & { kind: string }> } }> = [
-      ...structure.paragraphs.flatMap((p) => p.absaetze.map((absatz) => ({ absatz }))),
-      ...structure.looseAbsaetze.map((absatz) => ({ absatz })),
-    ];
-    this.sentences = all
-      .flatMap(({ absatz }) => absatz.sentences.map((s) => ({
-        start: s.start,
-        end: s.end,
-        // Labels of Nummern and Buchstaben inside the sentence ("2.", "b)") are left out of the hash,
-        // so that renumbering them keeps the fingerprint.
-        labels: absatz.items.filter((i) => i.start >= s.start && i.start < s.end).map((i) => labelSpan(text, i.start)),
-      })))
-      .sort((a, b) => a.start - b.start);
+    const absaetze = [...structure.paragraphs.flatMap((p) => p.absaetze), ...structure.looseAbsaetze];
+    this.segments = absaetze.flatMap((absatz) => absatz.sentences.flatMap((s) => {
+      const starts = [...new Set(absatz.items.map((i) => i.start).filter((start) => start > s.start && start < s.end))].sort((x, y) => x - y);
+      const bounds = [s.start, ...starts, s.end];
+      return starts.length === 0 && !absatz.items.some((i) => i.start === s.start)
+        ? [{ start: s.start, end: s.end, label: s.start }]
+        // Each segment starting at an item loses its label ("2.", "b)"): renumbering keeps the hash.
+        : bounds.slice(0, -1).map((start, k) => ({ start, end: bounds[k + 1]!, label: labelEnd(text, start) }));
+    })).sort((x, y) => x.start - y.start);
   }
 
-  /** The hash of the sentence containing `offset` (or of its line, outside any sentence). */
+  /** The hash of the sentence (or Nummer, Buchstabe) containing `offset`; outside any, of its line. */
   hashAt(offset: number): string {
     let hash = this.memo.get(offset);
     if (hash === undefined) {
@@ -72,29 +73,22 @@ export class SentenceFingerprints {
   }
 
   sentenceTextAt(offset: number): string {
-    const sentence = this.find(offset);
-    if (!sentence) {
+    const segment = this.find(offset);
+    if (!segment) {
       const start = this.text.lastIndexOf('\n', offset - 1) + 1;
       const end = this.text.indexOf('\n', offset);
       return this.text.slice(start, end === -1 ? this.text.length : end);
     }
-    let out = '';
-    let at = sentence.start;
-    for (const label of sentence.labels) {
-      if (label.start < at) continue;
-      out += this.text.slice(at, label.start);
-      at = label.end;
-    }
-    return out + this.text.slice(at, sentence.end);
+    return this.text.slice(Math.min(segment.label, segment.end), segment.end);
   }
 
-  private find(offset: number): Span & { labels: Span[] } | undefined {
+  private find(offset: number): (Span & { label: number }) | undefined {
     let low = 0;
-    let high = this.sentences.length - 1;
-    let best: (Span & { labels: Span[] }) | undefined;
+    let high = this.segments.length - 1;
+    let best: (Span & { label: number }) | undefined;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const s = this.sentences[mid]!;
+      const s = this.segments[mid]!;
       if (s.start <= offset) {
         best = s;
         low = mid + 1;
@@ -104,10 +98,10 @@ export class SentenceFingerprints {
   }
 }
 
-/** The span of a list label at `start` ("1. ", "2a) ", "b) "), empty when there is none. */
-function labelSpan(text: string, start: number): Span {
+/** The end of a list label at `start` ("1. ", "2a) ", "b) "), or `start` when there is none. */
+function labelEnd(text: string, start: number): number {
   const m = /^[ \t]*(?:\d+[a-z]*[.)]|[a-z]{1,2}\))[ \t]*/.exec(text.slice(start, start + 16));
-  return { start, end: start + (m ? m[0].length : 0) };
+  return start + (m ? m[0].length : 0);
 }
 
 /** The baseline entry that would accept `finding` (without file, who, when and why). */
