@@ -10,6 +10,7 @@ import { codeRules, type RawMatch, type SentenceContext } from './code-rules/ind
 import { principleUrl } from './principles.js';
 import { builtinRules } from './rules/catalogue.js';
 import { applyInlineDirectives } from './suppress/inline.js';
+import { analyseAmendments } from './amend/index.js';
 
 /** A rule with its patterns compiled once. */
 interface PreparedRule {
@@ -63,8 +64,10 @@ export function resolveRules(options: LintOptions = {}): RuleDefinition[] {
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const doc = analyse(text);
   const lines = new LineIndex(text);
-  const sentences = buildSentences(doc);
-  const findings: Finding[] = [];
+  // Amending laws: instruction text is not regulation; what the instructions insert is judged instead.
+  const amending = analyseAmendments(doc, lines, options, resolveRules(options), lint);
+  const sentences = amending ? amending.mask(buildSentences(doc)) : buildSentences(doc);
+  const findings: Finding[] = amending ? [...amending.findings] : [];
   for (const rule of resolveRules(options)) {
     const setting = options.rules?.[rule.id];
     if (setting === 'off') continue;
@@ -191,15 +194,16 @@ function makeFinding(
     ruleId: rule.id,
     severity,
     message: (message ?? rule.message).replaceAll('{match}', oneLine),
-    principle: rule.principle,
-    aspect: rule.aspect,
+    principle: match.principle ?? rule.principle,
+    aspect: match.aspect ?? rule.aspect,
     range,
-    unit: addressOf(unit, match.start),
+    unit: match.unit ?? addressOf(unit, match.start),
     excerpt,
     suggestions,
     docsUrl: options.docsBaseUrl ? options.docsBaseUrl.replaceAll('{id}', rule.id) : principleUrl(rule.principle),
   };
   if (mitigatedBy) finding.mitigatedBy = mitigatedBy;
+  if (match.target) finding.target = match.target;
   if (match.related?.length) {
     finding.relatedInformation = match.related.map((r) => ({ message: r.message, range: lines.range(r.start, r.end) }));
   }

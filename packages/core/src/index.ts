@@ -16,3 +16,5 @@ export {
   applyFixes, fixFor, fixUntilStable, fixText,
   type TextEdit, type AppliedFix, type SkippedFix, type FixResult, type FixOptions, type FixAllResult,
 } from './fix/index.js';
+export { synopsis, runAmendments, type Synopsis, type SynopsisLaw, type SynopsisRow, type AmendedLaw } from './amend/index.js';
+export { recogniseAmendingLaw, type AmendingLaw, type AmendingArtikel, type Instruction, type Action } from './amend/recognise.js';

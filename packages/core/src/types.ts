@@ -53,6 +53,12 @@ export interface Finding {
   relatedInformation?: RelatedInformation[];
   /** Why the severity was lowered, if a mitigating context was found. */
   mitigatedBy?: string;
+  /**
+   * Only in amending laws: the provision of the amended law that the instruction creates or changes,
+   * e.g. `{ law: "BMG", unit: "§ 3a Abs. 1 Satz 2" }`. `unit` above then names where the instruction
+   * stands ("Artikel 1 Nr. 2 Buchst. a"). `law` is the abbreviation if known, else the law's name.
+   */
+  target?: { law: string; unit: string };
   /** Set on findings in `LintResult.suppressed`: how and why the finding is deliberately accepted. */
   suppressed?: FindingSuppression;
 }
@@ -76,6 +82,12 @@ export interface LintOptions {
   extraRules?: RuleDefinition[];
   /** Base URL for rule pages; `{id}` is replaced. */
   docsBaseUrl?: string;
+  /**
+   * Text in force of laws an amending draft changes (Markdown as in the corpus), by abbreviation or name:
+   * `{ BMG: "…" }`. dclint applies the instructions to it, lints each changed sentence in full and reports
+   * instructions it cannot apply (rule aenderungsbefehl).
+   */
+  baseTexts?: Record<string, string>;
   /** Obey `<!-- dclint-disable… -->` directives in the draft (default true; `--no-inline-config` sets false). */
   inlineConfig?: boolean;
   /** A directive suppresses only with a justification after ` -- ` (default true). */

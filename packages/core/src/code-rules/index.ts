@@ -1,6 +1,7 @@
 import type { AnalysedDocument, AbsatzUnit } from '../structure/parse.js';
 import type { Token } from '../text/tokens.js';
 import type { RuleDefinition, Span } from '../types.js';
+import { instructionErrorRule, removedBarrierRule } from '../amend/code-rules.js';
 
 /** A sentence ready for matching: its span, its words and the Absatz it belongs to. */
 export interface SentenceContext extends Span {
@@ -18,9 +19,19 @@ export interface CodeRuleContext {
 export interface RawMatch extends Span {
   message?: string;
   related?: Array<Span & { message: string }>;
+  /** Overrides for findings about another rule's barrier (barriere-entfernt credits the removed rule's principle). */
+  principle?: number;
+  aspect?: string;
+  /** Address instead of the computed one ("Artikel 1 Nr. 2 Buchst. a" for an amending instruction). */
+  unit?: string;
+  /** See Finding.target. */
+  target?: { law: string; unit: string };
 }
 
 /** Rules whose logic data cannot express. A rule file names one with `implementation:`. */
 export type CodeRule = (context: CodeRuleContext) => RawMatch[];
 
-export const codeRules: Record<string, CodeRule> = {};
+export const codeRules: Record<string, CodeRule> = {
+  'barriere-entfernt': removedBarrierRule,
+  aenderungsbefehl: instructionErrorRule,
+};
