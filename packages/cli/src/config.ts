@@ -112,7 +112,8 @@ function parseConfigText(file: string, text: string): Located {
     const doc = parseDocument(text, { prettyErrors: false });
     if (doc.errors.length) {
       const e = doc.errors[0]!;
-      throw new ConfigError(file, `ungültiges YAML: ${e.message.split('\n')[0]}`, e.linePos?.[0].line, e.linePos?.[0].col);
+      const p = at(e.pos[0]);
+      throw new ConfigError(file, `ungültiges YAML: ${e.message.split('\n')[0]}`, p.line, p.column);
     }
     return {
       value: doc.toJS() ?? {},

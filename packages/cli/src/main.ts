@@ -3,16 +3,22 @@ import { lintCommand, LINT_HELP } from './commands/lint.js';
 import { UsageError, type CommandContext } from './commands/context.js';
 import { formatters } from './formatters/index.js';
 import { VERSION } from './version.js';
+import { rulesCommand } from './commands/rules.js';
+import { explainCommand } from './commands/explain.js';
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
 
 /** Sub-commands by name; everything else is linted. */
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  rules: rulesCommand,
+  explain: explainCommand,
+};
 
 /** Runs dclint with the given arguments; returns the exit code. Never throws. */
 export async function main(argv: string[], ctx: CommandContext): Promise<number> {
   try {
-    if (argv.includes('-h') || argv.includes('--help')) {
+    const command = argv[0] !== undefined ? commands[argv[0]] : undefined;
+    if (!command && (argv.includes('-h') || argv.includes('--help'))) {
       ctx.stdout(LINT_HELP.replace('{formats}', Object.keys(formatters).join(', ')));
       return 0;
     }
@@ -20,7 +26,6 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
       ctx.stdout(`dclint ${VERSION}\n`);
       return 0;
     }
-    const command = argv[0] !== undefined ? commands[argv[0]] : undefined;
     return command ? await command(argv.slice(1), ctx) : await lintCommand(argv, ctx);
   } catch (error) {
     ctx.stderr(`dclint: ${describeError(error)}\n`);

@@ -69,7 +69,7 @@ function ruleDescriptors(rules: RuleDefinition[], results: FileResult[]): RuleEn
       id: rule.id,
       descriptor: {
         id: rule.id,
-        name: pascalCase(rule.title),
+        ...friendlyName(rule.id, rule.title),
         shortDescription: { text: endWithPeriod(rule.title) },
         fullDescription: { text: endWithPeriod(rule.explanation) },
         help: { text: endWithPeriod(`Besser: ${rule.betterWording}`) },
@@ -88,7 +88,7 @@ function ruleDescriptors(rules: RuleDefinition[], results: FileResult[]): RuleEn
     id: directiveRule.id,
     descriptor: {
       id: directiveRule.id,
-      name: pascalCase(directiveRule.title),
+      ...friendlyName(directiveRule.id, directiveRule.title),
       shortDescription: { text: endWithPeriod(directiveRule.title) },
       fullDescription: { text: endWithPeriod(directiveRule.explanation) },
       helpUri: directiveRule.docsUrl,
@@ -160,6 +160,12 @@ function result(f: Finding, file: FileResult, fileIndex: number, ruleIndex: Map<
 function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
   if (isAbsolute(path)) return { uri: pathToFileURL(path).href };
   return { uri: path.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** SARIF wants a friendly name only when it differs from the id (validator rule SARIF1001). */
+function friendlyName(id: string, title: string): { name?: string } {
+  const name = pascalCase(title);
+  return name && name.toLowerCase() !== id.replace(/[^a-z0-9]/gi, '').toLowerCase() ? { name } : {};
 }
 
 /** "Schriftform ohne elektronische Alternative" → "SchriftformOhneElektronischeAlternative" (SARIF's friendly name). */
