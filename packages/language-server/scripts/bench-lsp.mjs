@@ -1,0 +1,130 @@
+// `npm run bench:lsp`: latency from didChange to publishDiagnostics on the largest law of the corpus.
+// Opens it in the built server (stdio), applies 200 one-character edits at random places (fixed seed),
+// one at a time, with the debounce set to 0, and prints p50 and p95. Prints numbers; asserts nothing.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '../../..');
+const server = join(here, '../bin/dclint-language-server.js');
+const tarball = join(repo, '../shared/corpus/bundesrecht-2022.tar.gz');
+const corpus = join(repo, '.cache/corpus');
+const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+
+if (!existsSync(join(server, '../../dist/main.js'))) {
+  console.error('Der Sprachserver ist nicht gebaut: bitte zuerst „npm run build“ ausführen.');
+  process.exit(2);
+}
+if (!existsSync(corpus) || readdirSync(corpus).length === 0) {
+  if (!existsSync(tarball)) {
+    console.error(`Korpus nicht gefunden: ${tarball}`);
+    process.exit(2);
+  }
+  mkdirSync(corpus, { recursive: true });
+  const untar = spawnSync('tar', ['-xzf', tarball, '-C', corpus], { stdio: 'inherit' });
+  if (untar.status !== 0) process.exit(2);
+}
+
+function largestIndexMd(dir) {
+  let best = { path: '', size: -1 };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const inner = largestIndexMd(path);
+      if (inner.size > best.size) best = inner;
+    } else if (entry.name === 'index.md') {
+      const size = statSync(path).size;
+      if (size > best.size) best = { path, size };
+    }
+  }
+  return best;
+}
+
+const law = largestIndexMd(corpus);
+let text = readFileSync(law.path, 'utf8');
+const uri = pathToFileURL(law.path).href;
+
+// Deterministic pseudo-random places (mulberry32), so runs are comparable.
+let seed = 20220301;
+function random() {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+function positionAt(offset) {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+const waiting = new Map();
+let lastFindings = 0;
+connection.onNotification('textDocument/publishDiagnostics', (params) => {
+  if (params.uri !== uri) return;
+  lastFindings = params.diagnostics.length;
+  waiting.get(params.version)?.();
+  waiting.delete(params.version);
+});
+connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ debounce: 0 })));
+connection.onRequest('client/registerCapability', () => null);
+connection.onNotification('window/showMessage', (params) => console.error(`Server: ${params.message}`));
+connection.onNotification('window/logMessage', () => undefined);
+connection.listen();
+
+const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
+
+await connection.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri: null,
+  capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+});
+await connection.sendNotification('initialized', {});
+
+let version = 1;
+let started = performance.now();
+const opened = published(version);
+await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+await opened;
+const openMs = performance.now() - started;
+const findingsAtOpen = lastFindings;
+
+const latencies = [];
+for (let i = 0; i < EDITS; i++) {
+  const offset = Math.floor(random() * text.length);
+  const at = positionAt(offset);
+  const char = 'abcdefghijklmnopqrstuvwxyz '[Math.floor(random() * 27)];
+  text = text.slice(0, offset) + char + text.slice(offset);
+  version++;
+  const done = published(version);
+  started = performance.now();
+  await connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: at, end: at }, text: char }],
+  });
+  await done;
+  latencies.push(performance.now() - started);
+}
+
+await connection.sendRequest('shutdown');
+await connection.sendNotification('exit');
+connection.dispose();
+
+latencies.sort((a, b) => a - b);
+const percentile = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
+const ms = (n) => `${n.toFixed(1)} ms`;
+console.log(`Gesetz: ${relative(corpus, law.path)} (${(law.size / 1024 / 1024).toFixed(2)} MB, ${text.split('\n').length} Zeilen, ${findingsAtOpen} Befunde)`);
+console.log(`didOpen → publishDiagnostics: ${ms(openMs)}`);
+console.log(`didChange → publishDiagnostics, ${latencies.length} Änderungen, debounce 0:`);
+console.log(`p50 ${ms(percentile(50))}  p95 ${ms(percentile(95))}  max ${ms(latencies.at(-1))}`);

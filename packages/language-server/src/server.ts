@@ -1,0 +1,325 @@
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint, resolveRules, type Finding, type LintOptions, type RuleDefinition } from '@dclint/core';
+import { CONFIG_FILE_NAMES, ConfigError, readDraft, resolveConfig } from 'dclint';
+import {
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocuments,
+  TextDocumentSyncKind, type Connection, type Hover, type InitializeResult, type Range,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, FIX_ALL_KIND } from './code-actions.js';
+import { toDiagnostic, toLspRange } from './diagnostics.js';
+import { catalogueMarkdown, hoverMarkdown } from './markdown.js';
+import {
+  CATALOGUE_REQUEST, COMMAND_OPEN_RULE_PAGE, COMMAND_SELECT_RANGE, LINT_FILES_REQUEST,
+  type CatalogueParams, type CatalogueResult, type DclintSettings, type LintFilesParams, type LintFilesResult,
+} from './protocol.js';
+import { DEFAULT_SETTINGS, mergeOptions, normalizeSettings } from './settings.js';
+
+/** The result of linting one version of a document. */
+interface Analysis {
+  version: number;
+  findings: Finding[];
+  rules: Map<string, RuleDefinition>;
+}
+
+/** What the server needs to lint a document: client settings plus the nearest config file. */
+interface Effective {
+  settings: DclintSettings;
+  options: LintOptions;
+}
+
+const CONFIG_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
+
+function filePathOf(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+function displayName(uri: string): string {
+  const path = filePathOf(uri);
+  return path ? basename(path) : decodeURIComponent(uri.replace(/^.*[/:]/, ''));
+}
+
+/** "156 Bytes", "12,3 KB", "7,3 MB" (German number format). */
+export function formatSize(bytes: number): string {
+  const format = (n: number) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(n);
+  if (bytes < 1024) return `${bytes} Bytes`;
+  if (bytes < 1024 * 1024) return `${format(bytes / 1024)} KB`;
+  return `${format(bytes / (1024 * 1024))} MB`;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new Map<string, Analysis>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** Documents for which the size warning was shown; shown again only after the document was small enough once. */
+  const warnedTooLarge = new Set<string>();
+  /** Config errors already shown, so a broken config file does not raise a message on every keystroke. */
+  const shownConfigErrors = new Set<string>();
+  const settingsCache = new Map<string, Promise<DclintSettings>>();
+  let globalSettings: DclintSettings = DEFAULT_SETTINGS;
+  let pullConfiguration = false;
+  let registerConfigurationDynamically = false;
+  let registerWatchersDynamically = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    pullConfiguration = capabilities.workspace?.configuration === true;
+    registerConfigurationDynamically = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    registerWatchersDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    // Clients without workspace/configuration (or tests) may pass the settings at start.
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings !== undefined) globalSettings = normalizeSettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [COMMAND_OPEN_RULE_PAGE, COMMAND_SELECT_RANGE] },
+      },
+      serverInfo: { name: 'dclint-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (registerConfigurationDynamically) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dclint' });
+    }
+    if (registerWatchersDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] });
+    }
+  });
+
+  /** window/showMessage is a notification: nothing to wait for, and clients without actions support it. */
+  function showMessage(type: MessageType, message: string): void {
+    void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  }
+
+  async function clientSettings(uri: string): Promise<DclintSettings> {
+    if (!pullConfiguration) return globalSettings;
+    let pending = settingsCache.get(uri);
+    if (!pending) {
+      pending = connection.workspace.getConfiguration({ scopeUri: uri, section: 'dclint' })
+        .then(normalizeSettings, () => globalSettings);
+      settingsCache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  async function effectiveFor(uri: string): Promise<Effective> {
+    const settings = await clientSettings(uri);
+    const path = filePathOf(uri);
+    let fromFile: LintOptions = {};
+    if (path) {
+      try {
+        fromFile = resolveConfig(path).options;
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        if (!shownConfigErrors.has(error.message)) {
+          shownConfigErrors.add(error.message);
+          showMessage(MessageType.Error,
+            `dclint kann die Konfigurationsdatei nicht verwenden: ${error.message} Bis zur Korrektur gelten die Standardregeln und Ihre Editor-Einstellungen.`,
+          );
+        }
+      }
+    }
+    return { settings, options: mergeOptions(fromFile, settings) };
+  }
+
+  function analyse(text: string, version: number, options: LintOptions): Analysis {
+    const { findings } = lint(text, options);
+    return { version, findings, rules: new Map(resolveRules(options).map((r) => [r.id, r])) };
+  }
+
+  function tooLarge(uri: string, text: string, settings: DclintSettings): boolean {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes <= settings.maxDocumentSize) {
+      warnedTooLarge.delete(uri);
+      return false;
+    }
+    if (!warnedTooLarge.has(uri)) {
+      warnedTooLarge.add(uri);
+      showMessage(MessageType.Warning,
+        `dclint hat „${displayName(uri)}“ nicht geprüft: Das Dokument ist ${formatSize(bytes)} groß, die Grenze liegt bei `
+        + `${formatSize(settings.maxDocumentSize)} (Einstellung „dclint.maxDocumentSize“). So bleibt der Editor reaktionsschnell; `
+        + 'für große Dateien nutzen Sie bitte die Kommandozeile (dclint).',
+      );
+    }
+    return true;
+  }
+
+  function clear(uri: string): void {
+    analyses.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Lints the current version of an open document and publishes the result, unless a newer version arrived meanwhile. */
+  async function validate(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const { settings, options } = await effectiveFor(uri);
+    // Settings are fetched asynchronously: the document may have changed or closed meanwhile.
+    if (documents.get(uri)?.version !== version) return;
+    if (!settings.enable) return clear(uri);
+    const text = document.getText();
+    if (tooLarge(uri, text, settings)) return clear(uri);
+    const analysis = analyse(text, version, options);
+    if (documents.get(uri)?.version !== version) return;
+    analyses.set(uri, analysis);
+    void connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
+  }
+
+  function schedule(uri: string, delay: number): void {
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      validate(uri).catch((error: unknown) => connection.console.error(`dclint: Prüfung von ${uri} fehlgeschlagen: ${String(error)}`));
+    }, delay));
+  }
+
+  function revalidateAll(): void {
+    for (const document of documents.all()) schedule(document.uri, 0);
+  }
+
+  /** The analysis of the document's current version: the published one, or a fresh one if the debounce has not run yet. */
+  async function currentAnalysis(document: TextDocument): Promise<Analysis | undefined> {
+    const cached = analyses.get(document.uri);
+    if (cached?.version === document.version) return cached;
+    const { settings, options } = await effectiveFor(document.uri);
+    if (!settings.enable || Buffer.byteLength(document.getText(), 'utf8') > settings.maxDocumentSize) return undefined;
+    return analyse(document.getText(), document.version, options);
+  }
+
+  /** Version at didOpen: TextDocuments also reports the opening as a content change, which needs no debounce. */
+  const openedVersion = new Map<string, number>();
+  documents.onDidOpen((event) => {
+    openedVersion.set(event.document.uri, event.document.version);
+    schedule(event.document.uri, 0);
+  });
+  documents.onDidChangeContent(async (event) => {
+    const uri = event.document.uri;
+    if (!documents.get(uri) || openedVersion.get(uri) === event.document.version) return;
+    const settings = await clientSettings(uri);
+    if (settings.run === 'onType') schedule(uri, settings.debounce);
+  });
+  documents.onDidSave(async (event) => {
+    const settings = await clientSettings(event.document.uri);
+    if (settings.run === 'onSave') schedule(event.document.uri, 0);
+  });
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    settingsCache.delete(uri);
+    warnedTooLarge.delete(uri);
+    openedVersion.delete(uri);
+    clear(uri);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    const pushed = (change.settings as { dclint?: unknown } | null | undefined)?.dclint;
+    if (pushed !== undefined) globalSettings = normalizeSettings(pushed);
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    const names = new Set(CONFIG_FILE_NAMES);
+    if (change.changes.some((c) => names.has(basename(filePathOf(c.uri) ?? c.uri)))) {
+      shownConfigErrors.clear();
+      revalidateAll();
+    }
+  });
+
+  connection.onHover(async (params): Promise<Hover | null> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = await currentAnalysis(document);
+    if (!analysis) return null;
+    const offset = document.offsetAt(params.position);
+    const hits = analysis.findings.filter((f) => f.range.start.offset <= offset && offset < f.range.end.offset);
+    if (hits.length === 0) return null;
+    return {
+      contents: { kind: 'markdown', value: hits.map((f) => hoverMarkdown(f, analysis.rules.get(f.ruleId))).join('\n\n---\n\n') },
+      range: toLspRange(hits[0]!.range),
+    };
+  });
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const analysis = await currentAnalysis(document);
+    return codeActions({
+      document,
+      diagnostics: params.context.diagnostics,
+      only: params.context.only,
+      findings: analysis?.findings ?? [],
+      rules: analysis?.rules ?? new Map(),
+    });
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    const args = params.arguments ?? [];
+    if (params.command === COMMAND_OPEN_RULE_PAGE && typeof args[0] === 'string') {
+      await connection.window.showDocument({ uri: args[0], external: true });
+    } else if (params.command === COMMAND_SELECT_RANGE && typeof args[0] === 'string') {
+      await connection.window.showDocument({ uri: args[0], takeFocus: true, selection: args[1] as Range });
+    }
+  });
+
+  connection.onRequest(CATALOGUE_REQUEST, async (params: CatalogueParams | undefined): Promise<CatalogueResult> => {
+    const { options } = params?.uri ? await effectiveFor(params.uri) : { options: {} as LintOptions };
+    const rules = resolveRules(options);
+    return { markdown: catalogueMarkdown(rules, options.rules ?? {}, options.docsBaseUrl), ruleCount: rules.length };
+  });
+
+  connection.onRequest(LINT_FILES_REQUEST, async (params: LintFilesParams): Promise<LintFilesResult> => {
+    const result: LintFilesResult = { checked: 0, findings: 0, skipped: [] };
+    for (const uri of params.uris) {
+      const open = documents.get(uri);
+      const path = filePathOf(uri);
+      let text: string;
+      if (open) {
+        text = open.getText();
+      } else if (path) {
+        const draft = readDraft(path);
+        if ('error' in draft) {
+          result.skipped.push({ uri, reason: draft.error });
+          continue;
+        }
+        text = draft.text;
+      } else {
+        result.skipped.push({ uri, reason: 'Nur Dateien auf dem Datenträger können geprüft werden.' });
+        continue;
+      }
+      const { settings, options } = await effectiveFor(uri);
+      if (!settings.enable) {
+        result.skipped.push({ uri, reason: 'dclint ist für diese Datei ausgeschaltet (Einstellung „dclint.enable“).' });
+        continue;
+      }
+      const bytes = Buffer.byteLength(text, 'utf8');
+      if (bytes > settings.maxDocumentSize) {
+        result.skipped.push({
+          uri,
+          reason: `Die Datei ist ${formatSize(bytes)} groß, die Grenze liegt bei ${formatSize(settings.maxDocumentSize)} (Einstellung „dclint.maxDocumentSize“).`,
+        });
+        continue;
+      }
+      const analysis = analyse(text, open?.version ?? 0, options);
+      if (open) analyses.set(uri, analysis);
+      result.checked++;
+      result.findings += analysis.findings.length;
+      void connection.sendDiagnostics({ uri, version: open?.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
+    }
+    return result;
+  });
+
+  connection.onShutdown(() => {
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
