@@ -85,8 +85,8 @@ export function judge(change: Change, law: string, draft: string, lines: LineInd
         const range = lines.range(change.action.verb.start, change.action.verb.end);
         findings.push({
           ruleId: removed.id, severity: setting ?? removed.severity, principle: removed.principle, aspect: removed.aspect,
-          message: `Die Änderung streicht „${oneLine(change.before)}“ in ${target} und führt damit die Hürde „${removed.title}“ ein: `
-            + `Die Alternative, die sie bisher ausräumt, entfällt. Bitte prüfen Sie, ob das gewollt ist; sonst behalten Sie die Alternative bei.`,
+          message: `Die Änderung streicht „${oneLine(change.before)}“ in ${target} und führt diese Hürde ein: „${removed.title}“ – `
+            + `die Alternative, die sie bisher ausräumt, entfällt. Bitte prüfen Sie, ob das gewollt ist; sonst behalten Sie die Alternative bei.`,
           range, unit: address, target: { law, unit: change.unit }, excerpt: draft.slice(change.action.verb.start, change.action.verb.end),
           suggestions: [], docsUrl: catalogue.docsUrl(removed),
         });
@@ -190,28 +190,63 @@ export function mapRange(runs: Run[], start: number, end: number): { draft?: Spa
 
 /**
  * Without the full sentence: struck words that are the alternative of a rule („oder elektronisch“ for
- * the Schriftform) bring that rule's barrier back. The rule whose mitigation covers all struck words,
- * with the most literal pattern, is the one meant.
+ * the Schriftform) bring that rule's barrier back: a mitigation phrase of two or more words inside the
+ * removed words. Of several rules, the one with the most literal mitigation is meant.
  */
 function removedAlternative(before: string, after: string, afterFindings: Finding[], catalogue: Catalogue): RuleDefinition | undefined {
   const old = tokenize(before);
   const neu = tokenize(after);
-  // An alternative is a phrase („oder elektronisch“), and only matters if the new wording is harmless itself.
-  if (old.length < 2 || afterFindings.length > 0) return undefined;
+  // Only matters if the new wording is harmless itself.
+  if (afterFindings.length > 0) return undefined;
+  // An alternative is a phrase („oder elektronisch“), not a single word.
+  const runs = removedRuns(old, neu).filter(([a, b]) => b > a).map(([a, b]) => old.slice(a, b + 1));
+  if (runs.length === 0) return undefined;
   let best: { rule: RuleDefinition; alternatives: number } | undefined;
   for (const rule of catalogue.rules) {
-    if (!rule.patterns?.length || !rule.mitigations?.length || afterFindings.some((f) => f.ruleId === rule.id)) continue;
+    if (!rule.patterns?.length || !rule.mitigations?.length) continue;
     if (rule.patterns.some((p) => (p.all ?? [p.pattern!]).every((x) => compiled(x).findAll(old).length > 0))) continue;
     for (const m of rule.mitigations) {
       if ((m.effect ?? 'cancel') !== 'cancel') continue;
       const pattern = compiled(m.pattern);
-      const covers = pattern.findAll(old).some(([a, b]) => a === 0 && b === old.length - 1);
-      if (!covers || pattern.findAll(neu).length > 0) continue;
+      if (pattern.findAll(neu).length > 0) continue;
+      const covers = runs.some((run) => pattern.findAll(run).some(([a, b]) => b > a));
+      if (!covers) continue;
       const alternatives = (m.pattern.match(/\|/g) ?? []).length;
       if (!best || alternatives < best.alternatives) best = { rule, alternatives };
     }
   }
   return best?.rule;
+}
+
+/** Runs of `old` (first and last index) that are not in the longest common subsequence with `neu`. */
+function removedRuns(old: Array<{ lower: string }>, neu: Array<{ lower: string }>): Array<[number, number]> {
+  const n = old.length;
+  const m = neu.length;
+  const table = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i]![j] = old[i]!.lower === neu[j]!.lower ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+    }
+  }
+  const runs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  let open = -1;
+  while (i < n) {
+    if (j < m && old[i]!.lower === neu[j]!.lower) {
+      if (open >= 0) runs.push([open, i - 1]);
+      open = -1;
+      i++;
+      j++;
+    } else if (j < m && table[i]![j + 1]! >= table[i + 1]![j]!) {
+      j++;
+    } else {
+      if (open < 0) open = i;
+      i++;
+    }
+  }
+  if (open >= 0) runs.push([open, n - 1]);
+  return runs;
 }
 
 const patternCache = new Map<string, CompiledPattern>();
