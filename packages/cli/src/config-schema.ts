@@ -62,6 +62,12 @@ export function configSchema(rules: RuleDefinition[]): Record<string, unknown> {
       root: { type: 'boolean', default: false, description: 'Keine Konfigurationsdateien in übergeordneten Ordnern lesen.' },
       extends: { ...globs, description: 'Konfigurationsdateien, auf denen diese aufbaut (Pfade relativ zu dieser Datei).' },
       rulesDir: { ...globs, description: 'Ordner mit zusätzlichen Regeldateien (*.yaml), relativ zu dieser Datei.' },
+      bases: {
+        type: 'object',
+        description: 'Geltender Text der Gesetze, die ein Änderungsgesetz ändert: Abkürzung → Pfad (relativ zu dieser Datei), '
+          + 'z. B. { "BMG": "gesetze/bmg.md" }. Wie die Option --base.',
+        additionalProperties: { type: 'string', minLength: 1 },
+      },
       ...settings,
       overrides: {
         type: 'array',

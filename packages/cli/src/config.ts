@@ -8,6 +8,7 @@ import {
   type LintOptions, type PartKind, type RuleDefinition, type Severity,
 } from '@dclint/core';
 import { ConfigError } from './errors.js';
+import { validateBasesConfig } from './bases.js';
 
 /** Config file names, in the order they are looked for in each folder. */
 export const CONFIG_FILE_NAMES = [
@@ -39,11 +40,13 @@ export interface DclintConfig extends ConfigSettings {
   /** Folders with additional rule files (*.yaml), absolute (relative to the config file when written). */
   rulesDir?: string[];
   overrides?: ConfigOverride[];
+  /** Texts in force of amended laws: abbreviation → path (absolute; relative to the config file when written). */
+  bases?: Record<string, string>;
 }
 
 const PARTS: PartKind[] = ['vorblatt', 'regelungstext', 'begruendung'];
 const SETTING_KEYS = ['rules', 'parts', 'requireJustification', 'inlineConfig'];
-export const CONFIG_KEYS = ['$schema', 'root', 'extends', 'rulesDir', ...SETTING_KEYS, 'overrides'];
+export const CONFIG_KEYS = ['$schema', 'root', 'extends', 'rulesDir', ...SETTING_KEYS, 'overrides', 'bases'];
 const OVERRIDE_KEYS = ['files', 'excludedFiles', ...SETTING_KEYS];
 
 /** The config files of one folder (the cascade reads one per folder; two are ambiguous). */
@@ -253,6 +256,7 @@ function validateConfig(value: unknown, file: string, fail: Fail): DclintConfig 
     if (!dirs) fail(['rulesDir'], '„rulesDir“ muss ein Ordner oder eine Liste von Ordnern sein.');
     config.rulesDir = dirs!.map((d) => resolve(base, d));
   }
+  if (raw.bases !== undefined) config.bases = validateBasesConfig(raw.bases, base, fail);
   if (raw.overrides !== undefined) {
     if (!Array.isArray(raw.overrides)) fail(['overrides'], '„overrides“ muss eine Liste sein: [{ "files": ["*.md"], "rules": { … } }].');
     config.overrides = (raw.overrides as unknown[]).map((o, i) => {
@@ -393,6 +397,8 @@ export interface ResolvedConfig {
   configFile?: string;
   /** Every file that contributed, farthest first, with the files they extend. */
   configFiles?: string[];
+  /** Base texts of amended laws ("bases"): abbreviation → absolute path; nearer files override farther ones. */
+  bases?: Record<string, string>;
 }
 
 export interface ResolveOptions {
@@ -433,7 +439,8 @@ export function resolveConfig(filePath: string, how: ResolveOptions = {}): Resol
     }
   }
   if (extraRules.length) options.extraRules = extraRules;
-  return { options, configFile: roots[roots.length - 1], configFiles: layers.map((l) => l.file) };
+  const bases = Object.assign({}, ...layers.map((l) => l.config.bases ?? {})) as Record<string, string>;
+  return { options, configFile: roots[roots.length - 1], configFiles: layers.map((l) => l.file), bases };
 }
 
 const matchers = new Map<string, (path: string) => boolean>();

@@ -6,7 +6,9 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   if (oldText === newText) return '';
   const a = splitLines(oldText);
   const b = splitLines(newText);
-  const ops = diffLines(a.map((l) => l.text), b.map((l) => l.text));
+  // A last line without newline differs from the same line with one ("\ No newline at end of file").
+  const key = (l: Line) => (l.newline ? `${l.text}\n` : l.text);
+  const ops = diffLines(a.map(key), b.map(key));
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   // Group the operations into hunks with `context` unchanged lines around each change.
   let i = 0;

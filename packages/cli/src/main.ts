@@ -5,6 +5,7 @@ import { formatters } from './formatters/index.js';
 import { VERSION } from './version.js';
 import { rulesCommand } from './commands/rules.js';
 import { explainCommand } from './commands/explain.js';
+import { synopseCommand } from './commands/synopse.js';
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
 
@@ -12,6 +13,7 @@ type Command = (args: string[], ctx: CommandContext) => Promise<number>;
 export const commands: Record<string, Command> = {
   rules: rulesCommand,
   explain: explainCommand,
+  synopse: synopseCommand,
 };
 
 /** Runs dclint with the given arguments; returns the exit code. Never throws. */

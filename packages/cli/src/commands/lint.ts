@@ -14,6 +14,7 @@ import { formatters, summarize, type FileResult } from '../formatters/index.js';
 import { baselineFileKey, DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from '../baseline.js';
 import { configHash, DEFAULT_CACHE_FILE, LintCache, sha256, type CachedLint } from '../cache.js';
 import { unifiedDiff } from '../diff.js';
+import { parseBaseOptions, readBases, unusedBases } from '../bases.js';
 import { VERSION } from '../version.js';
 import { UsageError, type CommandContext } from './context.js';
 
@@ -43,6 +44,8 @@ Optionen:
       --no-config         keine Konfigurationsdatei verwenden
       --rules-dir <ordner> zusätzliche Regeln (*.yaml) laden (mehrfach möglich)
       --stdin-filename <n> Name für die Standardeingabe (für Ausgabe und Konfiguration)
+      --base <ABK=pfad>   geltender Text eines Gesetzes, das der Entwurf ändert, z. B.
+                          --base BMG=gesetze/bmg.md (mehrfach möglich; Änderungsgesetze)
       --color, --no-color Farben erzwingen oder abschalten
   -h, --help              diese Hilfe
   -v, --version           Version ausgeben
@@ -67,6 +70,7 @@ Cache:
 Befehle:
   dclint rules            den Regelkatalog auflisten
   dclint explain <id>     die Seite einer Regel anzeigen
+  dclint synopse <entwurf> geltende Fassung und Fassung des Entwurfs gegenüberstellen
 
 Konfiguration: dclint.config.json, .jsonc, .yaml oder .dclintrc.json/.yaml in
 jedem Ordner von der Datei aufwärts; nähere Dateien überschreiben fernere
@@ -110,6 +114,7 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
       'fix-dry-run': { type: 'boolean' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
+      base: { type: 'string', multiple: true },
     },
   });
   const formatter = formatters[values.format!];
@@ -150,6 +155,8 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
   const cache = values.cache || values['cache-location'] ? LintCache.open(resolve(ctx.cwd, values['cache-location'] ?? DEFAULT_CACHE_FILE), VERSION) : undefined;
 
   const files = await expandInputs(positionals, ctx.cwd);
+  const cliBases = parseBaseOptions(values.base, ctx.cwd);
+  const basesNoDraftUses = new Set(Object.keys(cliBases));
   const results: FileResult[] = [];
   const rulesInEffect = new Map<string, RuleDefinition>();
   const judged = new Set<string>();
@@ -169,10 +176,17 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
       continue;
     }
     const configPath = file === '-' ? resolve(ctx.cwd, values['stdin-filename'] ?? 'stdin.md') : file;
-    const { options } = resolveConfig(configPath, { configFile: values.config, noConfig: values['no-config'] });
+    const { options, bases: configBases } = resolveConfig(configPath, { configFile: values.config, noConfig: values['no-config'] });
     const effective = withCliOverrides(options, {
       only: values.rule, disable: values.disable, parts, extraRules: cliRules, known, noInlineConfig: values['no-inline-config'],
     });
+    // Amending laws: the texts in force of the amended laws (--base, config "bases").
+    const basePaths = { ...configBases, ...cliBases };
+    if (Object.keys(basePaths).length) {
+      effective.baseTexts = readBases(basePaths, (p) => displayPath(p, ctx.cwd));
+      const unused = new Set(unusedBases(draft.text, effective.baseTexts));
+      for (const key of Object.keys(basePaths)) if (!unused.has(key)) basesNoDraftUses.delete(key);
+    }
     for (const rule of resolveRules(effective)) rulesInEffect.set(rule.id, rule);
     const key = baselineFileKey(baselinePath, configPath);
     const entries = entriesByFile.get(key) ?? [];
@@ -243,6 +257,9 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
     });
   }
   cache?.save();
+  for (const key of basesNoDraftUses) {
+    ctx.stderr(`dclint: Hinweis: --base ${key} passt zu keinem Artikel der geprüften Entwürfe (Zuordnung über den Namen des Gesetzes im Einleitungssatz oder seine Abkürzung).\n`);
+  }
 
   if (values['fix-dry-run']) {
     const output = diffs.join('');

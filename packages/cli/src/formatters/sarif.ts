@@ -22,10 +22,10 @@ export const sarif: Formatter = (results, summary, { version, rules = [], cwd })
     mimeType: /\.(md|markdown)$/i.test(r.path) ? 'text/markdown' : 'text/plain',
     encoding: 'utf-8',
   }));
-  const sarifResults = results.flatMap((file, fileIndex) => [
-    ...file.findings.map((f) => result(f, file, fileIndex, ruleIndex)),
-    ...(file.suppressed ?? []).map((f) => result(f, file, fileIndex, ruleIndex)),
-  ]);
+  // Per file in document order, accepted findings among the others.
+  const sarifResults = results.flatMap((file, fileIndex) => [...file.findings, ...(file.suppressed ?? [])]
+    .sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId))
+    .map((f) => result(f, file, fileIndex, ruleIndex)));
   const notifications = results.filter((r) => r.error).map((r) => ({
     level: 'error',
     message: { text: endWithPeriod(r.error!) },
