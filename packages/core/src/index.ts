@@ -18,3 +18,4 @@ export {
 } from './fix/index.js';
 export { synopsis, runAmendments, type Synopsis, type SynopsisLaw, type SynopsisRow, type AmendedLaw } from './amend/index.js';
 export { recogniseAmendingLaw, type AmendingLaw, type AmendingArtikel, type Instruction, type Action } from './amend/recognise.js';
+export { describeLaw } from './amend/law-text.js';

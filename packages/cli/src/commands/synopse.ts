@@ -96,7 +96,7 @@ function renderLaw(law: SynopsisLaw, paths: Record<string, string>, cwd: string)
   if (law.base) {
     out.push(`Geltende Fassung: ${escapeText(displayPath(paths[law.base.key] ?? law.base.key, cwd))}.`, '');
   } else {
-    out.push(`Ohne geltenden Text (Option --base ${law.label.includes(' ') ? 'ABK' : law.label}=pfad) zeigt die Synopse nur den zitierten Wortlaut.`, '');
+    out.push('Ohne geltenden Text (Option --base ABK=pfad) zeigt die Synopse nur den zitierten Wortlaut.', '');
   }
   out.push('| Geltende Fassung | Fassung nach dem Entwurf |', '| --- | --- |');
   for (const row of law.rows) out.push(renderRow(row));
@@ -105,18 +105,33 @@ function renderLaw(law: SynopsisLaw, paths: Record<string, string>, cwd: string)
 }
 
 function renderRow(row: SynopsisRow): string {
-  const [before, after] = highlight(row.before, row.after);
   const head = `**${escapeText(row.provision)}**`;
+  if (row.before === undefined) {
+    // Restated or repealed without the text in force: nothing to compare.
+    return `| ${head}<br>*(geltender Wortlaut ohne --base nicht bekannt)* | ${head} – ${row.instructions.map(escapeText).join(', ')}<br>${plain(row.after)} |`;
+  }
+  const [before, after] = highlight(row.before, row.after);
   const left = row.before ? `${head}<br>${before}` : `${head}<br>*(neu)*`;
   const right = `${head} – ${row.instructions.map(escapeText).join(', ')}<br>${after || '*(entfällt)*'}`;
   return `| ${left} | ${right} |`;
 }
 
 const PARAGRAPH = '\u2029';
+/** Punctuation after a word is a token of its own, written without a space before it. */
+const GLUE = '\u2060';
 
 /** Words of a provision: Markdown heading marks dropped, line wraps joined, paragraph breaks kept. */
 function words(text: string): string[] {
-  return text.replace(/^#{1,6}[ \t]+/gm, '').replace(/\n[ \t]*\n\s*/g, ` ${PARAGRAPH} `).split(/\s+/).filter(Boolean);
+  return text
+    .replace(/^#{1,6}[ \t]+/gm, '')
+    .replace(/-\n[ \t]*(?=\p{Lu})/gu, '-') // "De-\nMail" is "De-Mail" (the corpus wraps at hyphens)
+    .replace(/\n[ \t]*\n\s*/g, ` ${PARAGRAPH} `)
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => {
+      const m = /^(.*?[^.,;:)]|)([.,;:)]+)$/u.exec(w);
+      return m && m[1] ? [m[1], GLUE + m[2]] : [w];
+    });
 }
 
 /** Both sides as table cells, with removed words bold on the left and inserted words bold on the right. */
@@ -127,24 +142,33 @@ export function highlight(before: string, after: string): [string, string] {
   return [cell(a, keep.left), cell(b, keep.right)];
 }
 
+function plain(text: string): string {
+  const list = words(text);
+  return cell(list, list.map(() => true));
+}
+
 function cell(list: string[], kept: boolean[]): string {
-  const parts: string[] = [];
-  let bold: string[] = [];
-  const flush = () => {
-    if (bold.length) parts.push(`**${bold.join(' ')}**`);
-    bold = [];
-  };
-  list.forEach((word, i) => {
-    if (word === PARAGRAPH) {
-      flush();
-      parts.push('<br>');
-    } else if (kept[i]) {
-      flush();
-      parts.push(escapeText(word));
-    } else bold.push(escapeText(word));
+  let out = '';
+  let bold = false;
+  list.forEach((token, i) => {
+    if (token === PARAGRAPH) {
+      if (bold) out += '**';
+      bold = false;
+      out += '<br>';
+      return;
+    }
+    const glued = token.startsWith(GLUE);
+    const word = escapeText(glued ? token.slice(1) : token);
+    const space = out === '' || out.endsWith('<br>') || glued ? '' : ' ';
+    if (!kept[i] && !bold) {
+      out += `${space}**${word}`;
+      bold = true;
+    } else if (kept[i] && bold) {
+      out += `**${space}${word}`;
+      bold = false;
+    } else out += `${space}${word}`;
   });
-  flush();
-  return parts.join(' ').replace(/ ?<br> ?/g, '<br>');
+  return bold ? `${out}**` : out;
 }
 
 /** Which words of each side belong to the longest common subsequence. */

@@ -224,8 +224,8 @@ export interface SynopsisRow {
   provision: string;
   /** "Artikel 1 Nr. 4" */
   instructions: string[];
-  /** Wording in force (or the quoted wording without base text); '' for a new provision. */
-  before: string;
+  /** Wording in force (or the quoted wording without base text); '' for a new provision, undefined if unknown. */
+  before?: string;
   after: string;
 }
 
@@ -299,7 +299,7 @@ function quotedRows(amended: AmendedLaw, law: AmendingLaw): SynopsisRow[] {
     for (const action of instruction.actions) {
       const unit = action.targets.map(formatPath).filter(Boolean).join(', ') || '(ganzes Gesetz)';
       if (action.kind === 'repeal') {
-        rows.push({ provision: unit, instructions: [instruction.address], before: '(geltender Wortlaut)', after: '(aufgehoben)' });
+        rows.push({ provision: unit, instructions: [instruction.address], after: '(aufgehoben)' });
         continue;
       }
       if (action.kind === 'renumber') {
@@ -307,7 +307,7 @@ function quotedRows(amended: AmendedLaw, law: AmendingLaw): SynopsisRow[] {
         continue;
       }
       for (const change of amended.changes.filter((c) => c.action === action)) {
-        rows.push({ provision: provisionOf(change), instructions: [instruction.address], before: change.before ?? '(geltender Wortlaut)', after: change.after });
+        rows.push({ provision: provisionOf(change), instructions: [instruction.address], before: change.before, after: change.after });
       }
     }
   }

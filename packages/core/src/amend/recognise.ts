@@ -352,7 +352,7 @@ function readSentence(
   const source = masked.slice(sentence.start, sentence.end);
   const inSentence = quotes.filter((q) => q.start >= sentence.start && q.end <= sentence.end);
   // "In § 6 Absatz 3 Satz 5 wird …": the sentence's target, context for every clause
-  const lead = /^(?:In|Im)\s+/u.exec(source);
+  const lead = /^(?:In|Im)\s+(?:(?:den|dem|der)\s+)?/u.exec(source);
   const sentenceRef = lead ? parseRef(source, lead[0].length) : undefined;
   const sentenceContext = sentenceRef ? mergePath(context, sentenceRef.paths[0]!) : context;
   const sentenceTargets = sentenceRef ? sentenceRef.paths.map((p) => mergePath(context, p)) : [context];
