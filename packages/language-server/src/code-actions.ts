@@ -28,8 +28,11 @@ function safeEdit(finding: Finding): TextEdit | undefined {
   return suggestion ? { range: toLspRange(suggestion.range), newText: suggestion.replacement } : undefined;
 }
 
-/** Safe edits of the findings, without overlaps (the first one wins), in document order. */
-function nonOverlappingSafeEdits(findings: Finding[]): { edits: TextEdit[]; count: number } {
+/**
+ * Safe edits of the findings, without overlaps (the first one wins), in document order. A finding
+ * whose text no longer stands at its place (the analysis is of an older version) gets no edit.
+ */
+function nonOverlappingSafeEdits(document: TextDocument, findings: Finding[]): { edits: TextEdit[]; count: number } {
   const edits: TextEdit[] = [];
   let lastEnd = -1;
   const sorted = [...findings].sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -37,6 +40,7 @@ function nonOverlappingSafeEdits(findings: Finding[]): { edits: TextEdit[]; coun
     const suggestion = finding.suggestions.find((s) => s.safe);
     const edit = safeEdit(finding);
     if (!suggestion || !edit || suggestion.range.start.offset < lastEnd) continue;
+    if (normalizeSpace(document.getText(edit.range)) !== normalizeSpace(finding.excerpt)) continue;
     edits.push(edit);
     lastEnd = suggestion.range.end.offset;
   }
@@ -81,7 +85,7 @@ export function codeActions({ document, diagnostics, only, findings, rules }: Co
       if (!rulesDone.has(data.ruleId)) {
         rulesDone.add(data.ruleId);
         const ofRule = findings.filter((f) => f.ruleId === data.ruleId);
-        const { edits, count } = nonOverlappingSafeEdits(ofRule);
+        const { edits, count } = nonOverlappingSafeEdits(document, ofRule);
         // With a single fix this would repeat the suggestion above.
         if (count > 1) {
           actions.push({
@@ -109,7 +113,7 @@ export function codeActions({ document, diagnostics, only, findings, rules }: Co
   }
 
   if (wanted(FIX_ALL_KIND, only) && only?.some((k) => k.startsWith(CodeActionKind.SourceFixAll))) {
-    const { edits, count } = nonOverlappingSafeEdits(findings);
+    const { edits, count } = nonOverlappingSafeEdits(document, findings);
     if (count > 0) {
       actions.push({
         title: `Alle ${count} sicheren dclint-Korrekturen anwenden`,

@@ -29,6 +29,9 @@ interface Effective {
   options: LintOptions;
 }
 
+/** Up to this many characters, hover and code actions lint a changed document afresh (a few milliseconds). */
+const FRESH_ANALYSIS_LIMIT = 200_000;
+
 const CONFIG_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
 
 function filePathOf(uri: string): string | undefined {
@@ -182,10 +185,16 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) schedule(document.uri, 0);
   }
 
-  /** The analysis of the document's current version: the published one, or a fresh one if the debounce has not run yet. */
+  /**
+   * The analysis for hover and code actions: the published one if it is current, else a fresh one
+   * (the debounce has not run yet). A large document keeps its last published analysis instead, so a
+   * hover does not block the server for the seconds a full lint takes; edits built from it are
+   * checked against the current text (code-actions.ts).
+   */
   async function currentAnalysis(document: TextDocument): Promise<Analysis | undefined> {
     const cached = analyses.get(document.uri);
     if (cached?.version === document.version) return cached;
+    if (cached && document.getText().length > FRESH_ANALYSIS_LIMIT) return cached;
     const { settings, options } = await effectiveFor(document.uri);
     if (!settings.enable || Buffer.byteLength(document.getText(), 'utf8') > settings.maxDocumentSize) return undefined;
     return analyse(document.getText(), document.version, options);

@@ -14,6 +14,8 @@ const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/entwurf.
 const FIXTURE_TEXT = readFileSync(FIXTURE, 'utf8');
 const CHROMIUM = '/usr/bin/chromium';
 const TYPED_SENTENCE = 'Die Anzeige ist schriftlich zu erstatten.';
+/** A second draft that stays closed: only "check workspace" can bring its findings into the Problems panel. */
+const CLOSED_DRAFT = 'Die Meldung ist schriftlich zu erstatten. Der Widerspruch bedarf der Schriftform.\n';
 
 let skipReason: string | undefined;
 let codeServer: ChildProcess | undefined;
@@ -75,12 +77,23 @@ async function editorText(p: Page): Promise<string> {
   return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ')).join('\n');
 }
 
+async function runCommand(p: Page, title: string): Promise<void> {
+  await p.keyboard.press('F1');
+  await p.locator('.quick-input-widget input').fill(`>${title}`);
+  await p.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await p.keyboard.press('Enter');
+}
+
+async function statusBarText(p: Page): Promise<string> {
+  return (await p.locator('.statusbar-item', { hasText: 'dclint:' }).first().textContent())?.trim() ?? '';
+}
+
 async function screenshot(name: string): Promise<void> {
   if (page && runFolder) await page.screenshot({ path: join(runFolder, `${name}.png`) }).catch(() => undefined);
 }
 
 beforeAll(async () => {
-  const apt = ensureDebianPackages([{ name: 'chromium', binary: CHROMIUM }]);
+  const apt = ensureDebianPackages();
   if (!apt.ok) return void (skipReason = apt.reason);
   const installed = ensureCodeServer();
   if (!installed.ok) return void (skipReason = installed.reason);
@@ -94,6 +107,7 @@ beforeAll(async () => {
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(workspace, { recursive: true });
   copyFileSync(FIXTURE, join(workspace, 'entwurf.md'));
+  writeFileSync(join(workspace, 'zweiter-entwurf.txt'), CLOSED_DRAFT);
   writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
     'security.workspace.trust.enabled': false,
@@ -102,6 +116,8 @@ beforeAll(async () => {
     'extensions.ignoreRecommendations': true,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
+    'git.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
     // Typing must produce exactly the typed text: no suggestions or auto-closing to accept by accident.
     'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
     'editor.suggestOnTriggerCharacters': false,
@@ -171,6 +187,8 @@ describe('dclint in code-server (headless Chromium)', () => {
       await p.locator('.markers-panel').waitFor();
       expect(await waitForProblems(p, expected)).toEqual(expect.arrayContaining(expected));
       expect((await problemRuleIds(p)).length).toBe(expected.length);
+      // The status bar counts the findings of the active draft.
+      await expect.poll(() => statusBarText(p), { timeout: 10_000 }).toBe(`dclint: ${expected.length}`);
 
       // 2. Typing a barrier adds a diagnostic.
       const lineCount = FIXTURE_TEXT.trimEnd().split('\n').length;
@@ -202,6 +220,20 @@ describe('dclint in code-server (headless Chromium)', () => {
       const fixedSentence = TYPED_SENTENCE.replace(typed.excerpt, fix.replacement);
       await expect.poll(() => editorText(p), { timeout: 15_000 }).toContain(fixedSentence);
       expect(await waitForProblems(p, expected)).toHaveLength(expected.length);
+      await expect.poll(() => statusBarText(p), { timeout: 10_000 }).toBe(`dclint: ${expected.length}`);
+
+      // 4. "Check workspace" adds the findings of the closed draft.
+      const closedExpected = lint(CLOSED_DRAFT).findings.map((f) => f.ruleId);
+      expect(closedExpected.length).toBeGreaterThan(0);
+      await runCommand(p, 'dclint: Check workspace');
+      expect(await waitForProblems(p, [...expected, ...closedExpected])).toHaveLength(expected.length + closedExpected.length);
+      await p.locator('.markers-panel .monaco-list-row', { hasText: 'zweiter-entwurf.txt' }).first().waitFor({ timeout: 5_000 });
+
+      // 5. "Show rule catalogue" opens the Markdown preview of the catalogue.
+      await runCommand(p, 'dclint: Show rule catalogue');
+      await p.locator('.tabs-container .tab', { hasText: 'Regelkatalog' }).first().waitFor({ timeout: 15_000 });
+      await p.waitForTimeout(1000);
+      await screenshot('catalogue');
     } catch (error) {
       await screenshot('failure');
       throw new Error(`${String(error)}\nBildschirmfoto: ${join(runFolder, 'failure.png')}\ncode-server:\n${codeServerLog.slice(-3000)}`);

@@ -2,7 +2,7 @@
 // Debian packages (chromium, neovim, ripgrep, libkrb5-dev), code-server into a cache folder, and the .vsix.
 // Each function returns a reason string instead of throwing when a tool truly cannot be installed.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,31 +27,73 @@ function log(message: string): void {
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
-let aptUpdated = false;
 
-/** Debian packages by name; `binaries` say which file each one provides, to skip the install when present. */
-export function ensureDebianPackages(packages: Array<{ name: string; binary: string }>): Ready<void> {
-  const missing = packages.filter((p) => !existsSync(p.binary));
-  if (missing.length === 0) return { ok: true, value: undefined };
-  const names = missing.map((p) => p.name);
-  if (!existsSync('/usr/bin/apt-get')) return { ok: false, reason: `apt-get fehlt; ${names.join(', ')} können nicht installiert werden.` };
-  const sudo = isRoot() ? [] : ['sudo', '-n'];
-  if (!isRoot() && run('sudo', ['-n', 'true']).status !== 0) {
-    return { ok: false, reason: `Keine Root-Rechte für apt-get; bitte ${names.join(', ')} installieren.` };
+/** Everything the editor tests install from Debian, in one apt-get run (the recipe known to work here). */
+export const EDITOR_PACKAGES = [
+  { name: 'chromium', binary: '/usr/bin/chromium' },
+  { name: 'neovim', binary: '/usr/bin/nvim' },
+  { name: 'ripgrep', binary: '/usr/bin/rg' },
+  { name: 'libkrb5-dev', binary: '/usr/include/krb5.h' },
+];
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Runs `task` while holding a lock folder: vitest runs the test files in parallel, and two
+ * apt-get runs at once fail on dpkg's lock. A lock left by a dead process is taken over.
+ */
+function withLock<T>(name: string, task: () => T): T {
+  const lock = join(CACHE, `${name}.lock`);
+  mkdirSync(CACHE, { recursive: true });
+  const deadline = Date.now() + 20 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      let holder = 0;
+      try { holder = Number(readFileSync(join(lock, 'pid'), 'utf8')); } catch { /* being created */ }
+      let alive = true;
+      if (holder > 0) { try { process.kill(holder, 0); } catch { alive = false; } }
+      if (!alive) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`Sperre ${lock} wird seit 20 Minuten gehalten.`);
+      else sleep(500);
+    }
   }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  log(`apt-get install ${names.join(' ')} …`);
-  const [cmd, ...pre] = [...sudo, 'apt-get'];
-  if (!aptUpdated) {
-    const update = run(cmd!, [...pre, 'update', '-q'], { env });
+  try {
+    return task();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Debian packages by name; `binary` says which file each one provides, to skip the install when present. */
+export function ensureDebianPackages(packages: Array<{ name: string; binary: string }> = EDITOR_PACKAGES): Ready<void> {
+  return withLock('apt', () => {
+    const missing = packages.filter((p) => !existsSync(p.binary));
+    if (missing.length === 0) return { ok: true, value: undefined };
+    const names = missing.map((p) => p.name);
+    if (!existsSync('/usr/bin/apt-get')) return { ok: false, reason: `apt-get fehlt; ${names.join(', ')} können nicht installiert werden.` };
+    if (!isRoot() && run('sudo', ['-n', 'true']).status !== 0) {
+      return { ok: false, reason: `Keine Root-Rechte für apt-get; bitte ${names.join(', ')} installieren.` };
+    }
+    const [command, ...prefix] = isRoot() ? ['apt-get'] : ['sudo', '-n', 'apt-get'];
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const waitForDpkg = ['-o', 'DPkg::Lock::Timeout=600'];
+    log(`apt-get install ${names.join(' ')} …`);
+    const started = Date.now();
+    const update = run(command!, [...prefix, ...waitForDpkg, 'update', '-q'], { env });
     if (update.status !== 0) return { ok: false, reason: `apt-get update fehlgeschlagen:\n${update.output.slice(-2000)}` };
-    aptUpdated = true;
-  }
-  const install = run(cmd!, [...pre, 'install', '-y', '-q', '--no-install-recommends', ...names], { env });
-  if (install.status !== 0) return { ok: false, reason: `apt-get install ${names.join(' ')} fehlgeschlagen:\n${install.output.slice(-2000)}` };
-  const stillMissing = missing.filter((p) => !existsSync(p.binary));
-  if (stillMissing.length) return { ok: false, reason: `Nach apt-get fehlt weiterhin: ${stillMissing.map((p) => p.binary).join(', ')}` };
-  return { ok: true, value: undefined };
+    const install = run(command!, [...prefix, ...waitForDpkg, 'install', '-y', '-q', ...names], { env });
+    if (install.status !== 0) return { ok: false, reason: `apt-get install ${names.join(' ')} fehlgeschlagen:\n${install.output.slice(-2000)}` };
+    const stillMissing = missing.filter((p) => !existsSync(p.binary));
+    if (stillMissing.length) return { ok: false, reason: `Nach apt-get fehlt weiterhin: ${stillMissing.map((p) => p.binary).join(', ')}` };
+    log(`apt-get fertig in ${Math.round((Date.now() - started) / 1000)} s`);
+    return { ok: true, value: undefined };
+  });
 }
 
 /**
@@ -64,10 +106,7 @@ export function ensureCodeServer(): Ready<string> {
   const binary = join(prefix, 'node_modules/.bin/code-server');
   const marker = join(prefix, 'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg');
   if (existsSync(binary) && existsSync(marker)) return { ok: true, value: binary };
-  const apt = ensureDebianPackages([
-    { name: 'ripgrep', binary: '/usr/bin/rg' },
-    { name: 'libkrb5-dev', binary: '/usr/include/krb5.h' },
-  ]);
+  const apt = ensureDebianPackages();
   if (!apt.ok) return apt;
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(prefix, { recursive: true });
