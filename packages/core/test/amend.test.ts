@@ -51,6 +51,23 @@ describe('amending-law structure', () => {
     ]);
   });
 
+  it('numbers Nummern by position when the Markdown list writes "1." before each', () => {
+    const text = draft('1.  § 4 wird aufgehoben.', '1.  § 5 wird aufgehoben.', '1.  § 6 wird aufgehoben.');
+    expect(actionsOf(text).map((a) => [a.address, paths(a.action)])).toEqual([
+      ['Artikel 1 Nr. 1', ['paragraph:4']], ['Artikel 1 Nr. 2', ['paragraph:5']], ['Artikel 1 Nr. 3', ['paragraph:6']],
+    ]);
+  });
+
+  it('a later instruction sees what an earlier one inserted', () => {
+    const text = draft('1.  Nach § 23a wird folgender § 23b eingefügt:\n\n    „§ 23b Abmeldung\n\n    (1) Die Abmeldung erfolgt elektronisch.\n\n    (2) Das Nähere regelt das Land.“',
+      '2.  In § 23b Absatz 2 wird das Wort „Land“ durch das Wort „Bundesministerium“ ersetzt.');
+    const result = synopsis(text, { BMG })!;
+    expect(result.problems).toEqual([]);
+    expect(result.laws[0]!.rows.map((r) => [r.provision, r.after.replace(/\s+/g, ' ')])).toEqual([
+      ['§ 23b', '### § 23b Abmeldung (1) Die Abmeldung erfolgt elektronisch. (2) Das Nähere regelt das Bundesministerium.'],
+    ]);
+  });
+
   it('accepts the title on the line after "Artikel 1" and a single instruction in the introductory sentence', () => {
     const text = '## Artikel 1\n\nÄnderung des Bundesverfassungsschutzgesetzes\n\nIn § 6 Absatz 3 Satz 5 des Bundesverfassungsschutzgesetzes '
       + 'vom 20. Dezember 1990 (BGBl. I S. 2954, 2970), das zuletzt durch Artikel 1 des Gesetzes vom 5. Juli 2021 (BGBl. I S. 2274) '

@@ -165,6 +165,8 @@ export function analyseAmendments(
   };
 }
 
+const sharedJudgements = new Map<string, Finding[]>();
+
 function makeCatalogue(options: LintOptions, rules: RuleDefinition[], lintFunction: LintFunction): Catalogue {
   // Judging needs every barrier rule, also one the user switched off: its removal still counts.
   const nested: LintOptions = {
@@ -174,12 +176,14 @@ function makeCatalogue(options: LintOptions, rules: RuleDefinition[], lintFuncti
     rules: Object.fromEntries([...OWN_RULES].map((id) => [id, 'off' as const])),
     inlineConfig: false,
   };
-  const cache = new Map<string, Finding[]>();
+  // With the built-in catalogue only, judgements are kept across calls (an editor lints the same draft often).
+  const cache = options.extraRules?.length || options.docsBaseUrl ? new Map<string, Finding[]>() : sharedJudgements;
   return {
     lint(text) {
       let found = cache.get(text);
       if (!found) {
         found = lintFunction(text, nested).findings;
+        if (cache.size >= 5000) cache.clear();
         cache.set(text, found);
       }
       return found;

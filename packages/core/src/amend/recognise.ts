@@ -262,7 +262,21 @@ function findItems(text: string, from: number, to: number): Item[] {
     (stack.length ? stack[stack.length - 1]!.children : roots).push(item);
     stack.push(item);
   }
+  renumberLists(roots);
   return roots;
+}
+
+/**
+ * Markdown numbers an ordered list itself: a draft may write "1." before every Nummer. Nummern that do not
+ * count upwards are numbered by their position, as the rendered draft shows them.
+ */
+function renumberLists(items: Item[]): void {
+  const numbers = items.filter((i) => i.level === 1);
+  const values = numbers.map((i) => Number.parseInt(i.label, 10));
+  if (numbers.length > 1 && values.some((v, k) => k > 0 && v <= values[k - 1]!)) {
+    numbers.forEach((item, k) => { item.label = String(values[0]! + k); });
+  }
+  for (const item of items) renumberLists(item.children);
 }
 
 function readInstructions(text: string, items: Item[], parentAddress: string, context: UnitPath, unsupported?: string): Instruction[] {
