@@ -7,6 +7,7 @@ import {
   TextDocumentSyncKind, type Connection, type Hover, type InitializeResult, type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BackgroundLinter, LintCancelled } from './background-linter.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { toDiagnostic, toLspRange } from './diagnostics.js';
 import { catalogueMarkdown, hoverMarkdown } from './markdown.js';
@@ -129,9 +130,25 @@ export function startServer(connection: Connection): void {
     return { settings, options: mergeOptions(fromFile, settings) };
   }
 
-  function analyse(text: string, version: number, options: LintOptions): Analysis {
-    const { findings } = lint(text, options);
-    return { version, findings, rules: new Map(resolveRules(options).map((r) => [r.id, r])) };
+  const linter = new BackgroundLinter(new URL('./lint-worker.js', import.meta.url), (message) => connection.console.error(message));
+
+  function rulesById(options: LintOptions): Map<string, RuleDefinition> {
+    return new Map(resolveRules(options).map((r) => [r.id, r]));
+  }
+
+  /** Lints in this thread: only for small documents, where it takes milliseconds (hover, code actions). */
+  function analyseHere(text: string, version: number, options: LintOptions): Analysis {
+    return { version, findings: lint(text, options).findings, rules: rulesById(options) };
+  }
+
+  /** Lints in the worker thread; undefined if a newer version of the same document superseded the job. */
+  async function analyseInBackground(uri: string, text: string, version: number, options: LintOptions): Promise<Analysis | undefined> {
+    try {
+      return { version, findings: await linter.lint(uri, text, options), rules: rulesById(options) };
+    } catch (error) {
+      if (error instanceof LintCancelled) return undefined;
+      throw error;
+    }
   }
 
   function tooLarge(uri: string, text: string, settings: DclintSettings): boolean {
@@ -167,8 +184,8 @@ export function startServer(connection: Connection): void {
     if (!settings.enable) return clear(uri);
     const text = document.getText();
     if (tooLarge(uri, text, settings)) return clear(uri);
-    const analysis = analyse(text, version, options);
-    if (documents.get(uri)?.version !== version) return;
+    const analysis = await analyseInBackground(uri, text, version, options);
+    if (!analysis || documents.get(uri)?.version !== version) return;
     analyses.set(uri, analysis);
     void connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
   }
@@ -197,7 +214,7 @@ export function startServer(connection: Connection): void {
     if (cached && document.getText().length > FRESH_ANALYSIS_LIMIT) return cached;
     const { settings, options } = await effectiveFor(document.uri);
     if (!settings.enable || Buffer.byteLength(document.getText(), 'utf8') > settings.maxDocumentSize) return undefined;
-    return analyse(document.getText(), document.version, options);
+    return analyseHere(document.getText(), document.version, options);
   }
 
   /** Version at didOpen: TextDocuments also reports the opening as a content change, which needs no debounce. */
@@ -223,6 +240,7 @@ export function startServer(connection: Connection): void {
     settingsCache.delete(uri);
     warnedTooLarge.delete(uri);
     openedVersion.delete(uri);
+    linter.forget(uri);
     clear(uri);
   });
 
@@ -315,18 +333,26 @@ export function startServer(connection: Connection): void {
         });
         continue;
       }
-      const analysis = analyse(text, open?.version ?? 0, options);
-      if (open) analyses.set(uri, analysis);
+      // Its own job key: a workspace check neither cancels nor is cancelled by the checks while typing.
+      const analysis = await analyseInBackground(`lintFiles:${uri}`, text, open?.version ?? 0, options);
+      if (!analysis) {
+        result.skipped.push({ uri, reason: 'Die Datei wird bereits geprüft.' });
+        continue;
+      }
       result.checked++;
       result.findings += analysis.findings.length;
+      // An open document that changed meanwhile is published by its own, newer check.
+      if (open && documents.get(uri)?.version !== analysis.version) continue;
+      if (open) analyses.set(uri, analysis);
       void connection.sendDiagnostics({ uri, version: open?.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
     }
     return result;
   });
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
+    await linter.dispose();
   });
 
   documents.listen(connection);

@@ -288,6 +288,34 @@ describe('dclint language server over stdio', () => {
     expect(await client.stop()).toBe(0);
   });
 
+  it('lints in a worker thread: answers a hover while a large law is linted, and drops the superseded lint', async () => {
+    client = await LspTestClient.start({ settings: only() });
+    const small = 'file:///entwurf/klein.md';
+    const smallText = 'Der Antrag ist schriftlich zu stellen.\n';
+    await client.open(small, smallText);
+    await client.nextDiagnostics(small, 0);
+    // About half a megabyte of law text: its lint takes far longer than a hover.
+    let big = '# Gesetz\n\n';
+    for (let i = 1; i <= 3000; i++) {
+      big += `## § ${i} Antrag\n\n(1) Der Antrag ist schriftlich bei der zuständigen Behörde zu stellen. Die Behörde entscheidet unverzüglich.\n\n(2) Die Erklärung bedarf der Schriftform.\n\n`;
+    }
+    const BIG = 'file:///entwurf/gross.md';
+    const seen = client.published.length;
+    await client.open(BIG, big);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const position = rangeOf(smallText, 'schriftlich').start;
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position }) as { range: unknown } | null;
+    expect(hover?.range).toEqual(rangeOf(smallText, 'schriftlich'));
+    expect(client.published.slice(seen).some((p) => p.uri === BIG)).toBe(false);
+
+    // A change while version 1 is being linted: only version 2 is published.
+    await client.change(BIG, 2, [{ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 9 } }, text: 'Gesetz über Anträge' }]);
+    const published = await client.nextDiagnostics(BIG, seen, 60_000);
+    expect(published.version).toBe(2);
+    expect(published.diagnostics).toHaveLength(lint(big.replace('Gesetz', 'Gesetz über Anträge'), { rules: OTHER_RULES_OFF }).findings.length);
+    expect(await client.stop()).toBe(0);
+  }, 120_000);
+
   it('answers the catalogue request from the rule metadata', async () => {
     client = await LspTestClient.start({ settings: only() });
     const result = await client.connection.sendRequest('dclint/catalogue', {}) as { markdown: string; ruleCount: number };

@@ -23,8 +23,15 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: [join(root, '../language-server/dist/main.js')],
-  outfile: join(root, 'dist/server.js'),
+  entryPoints: [
+    { in: join(root, '../language-server/dist/main.js'), out: 'server' },
+    // The server lints in a worker thread; it finds the worker file beside itself.
+    { in: join(root, '../language-server/dist/lint-worker.js'), out: 'lint-worker' },
+  ],
+  outdir: join(root, 'dist'),
   // ESM builds first: the UMD build of jsonc-parser requires its modules dynamically, which a bundle cannot follow.
   mainFields: ['module', 'main'],
+  // The sources are ESM and locate the worker with import.meta.url; CommonJS has __filename instead.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
