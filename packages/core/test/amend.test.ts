@@ -142,6 +142,14 @@ describe('instruction types of the Handbuch der Rechtsförmlichkeit', () => {
     ]);
   });
 
+  it('drafts typed with straight quotes and the older style ("gefaßt", "erhält folgende Fassung")', () => {
+    const straight = one('In § 7 Absatz 2 Satz 1 wird das Wort "schriftlich" durch die Wörter "schriftlich oder elektronisch" ersetzt.');
+    expect([straight.kind, straight.old[0]!.text, straight.neu[0]!.text]).toEqual(['replace', 'schriftlich', 'schriftlich oder elektronisch']);
+    expect(one('§ 23 Absatz 2 wird wie folgt gefaßt: „(2) Es gilt § 10 Absatz 2.“').kind).toBe('restate');
+    const fassung = one('§ 23 Absatz 2 erhält folgende Fassung: „(2) Es gilt § 10 Absatz 2.“');
+    expect([fassung.kind, paths(fassung)]).toEqual(['restate', ['paragraph:23 absatz:2']]);
+  });
+
   it('punctuation named in words and renumbering', () => {
     const dot = one('In § 25 Nummer 2 wird das Wort „und“ durch ein Komma ersetzt.');
     expect([dot.old[0]!.text, dot.neu[0]!.text]).toEqual(['und', ',']);

@@ -15,6 +15,7 @@ const CLOSERS = new Set(['“', '”']);
  * `unclosed` so that the instruction can be rejected instead of misread.
  */
 export function findQuotes(text: string, from: number, to: number): { quotes: Quote[]; unclosed?: number } {
+  if (!text.slice(from, to).includes('„') && text.slice(from, to).includes('"')) return straightQuotes(text, from, to);
   const quotes: Quote[] = [];
   let depth = 0;
   let open = -1;
@@ -29,6 +30,21 @@ export function findQuotes(text: string, from: number, to: number): { quotes: Qu
     }
   }
   return depth > 0 ? { quotes, unclosed: open } : { quotes };
+}
+
+/** Drafts typed without typographic quotes write "…": they pair up in order (no nesting). */
+function straightQuotes(text: string, from: number, to: number): { quotes: Quote[]; unclosed?: number } {
+  const quotes: Quote[] = [];
+  let open = -1;
+  for (let i = from; i < to; i++) {
+    if (text[i] !== '"') continue;
+    if (open < 0) open = i;
+    else {
+      quotes.push({ start: open, end: i + 1, inner: { start: open + 1, end: i } });
+      open = -1;
+    }
+  }
+  return open >= 0 ? { quotes, unclosed: open } : { quotes };
 }
 
 /** A text cut out of the draft, with the draft offset of every run of characters. */

@@ -98,7 +98,8 @@ export interface AmendingLaw {
 const AMENDING_TITLE = /^(?:(?:Weitere|Erneute|Nochmalige)\s+)?(?:Folge)?[ÄA]nderung(?:en)?\s+(?:des|der|zur)\s+(.+?)\.?$/u;
 const CLOSING_TITLE = /(Inkrafttreten|Außerkrafttreten)/;
 const WIE_FOLGT_GEAENDERT = /(?:wird|werden)\s+wie\s+folgt\s+geändert\s*:\s*$/;
-const VERB = /(?<![\p{L}])(ersetzt|eingefügt|gestrichen|aufgehoben|gefasst|angefügt|vorangestellt)(?![\p{L}])/gu;
+// "gefaßt" and "erhält folgende Fassung" are the spelling and style of older amending laws.
+const VERB = /(?<![\p{L}])(ersetzt|eingefügt|gestrichen|aufgehoben|gefasst|gefaßt|angefügt|vorangestellt|(?<=folgende\s)Fassung)(?![\p{L}])/gu;
 const QUOTE_MARK = '\uE000';
 
 /** The amending-law structure of a draft, or undefined if no Artikel amends a law. */
@@ -317,7 +318,7 @@ function readInstruction(
   if (unclosed !== undefined) {
     instruction.problems.push({
       start: unclosed, end: unclosed + 1,
-      message: 'Das Anführungszeichen „ wird nicht geschlossen; der Änderungsbefehl ist so nicht lesbar.',
+      message: `Das Anführungszeichen ${text[unclosed]} wird nicht geschlossen; der Änderungsbefehl ist so nicht lesbar.`,
     });
     return instruction;
   }
@@ -438,7 +439,7 @@ function readClause(
   problems: Problem[],
 ): Action | undefined {
   const source = masked.slice(clause.start, clause.verb.start);
-  const verb = clause.verb.word;
+  const verb = clause.verb.word === 'gefaßt' || clause.verb.word === 'Fassung' ? 'gefasst' : clause.verb.word;
   const wording = (q: Quote): Wording => ({ start: q.inner.start, end: q.inner.end, text: text.slice(q.inner.start, q.inner.end), quote: q });
   const base = {
     start: clause.start, end: clause.end, old: [] as Wording[], neu: [] as Wording[],
@@ -446,7 +447,7 @@ function readClause(
   };
   // The clause's own subject: "§ 4 wird aufgehoben", "Dem Absatz 3 wird …", "und Satz 2 wird …"
   // ("In Absatz 7 wird Satz 2 aufgehoben": the subject may follow the verb "wird")
-  const subjectLead = /^\s*(?:,\s*)?(?:und\s+)?(?:(?:wird|werden)\s+)?(?:(?:in|im)\s+)?(?:(?:der|die|das|dem|den|Der|Die|Das|Dem|Den)\s+)?(?:bisherigen?\s+)?/u.exec(source)!;
+  const subjectLead = /^\s*(?:,\s*)?(?:und\s+)?(?:(?:wird|werden|erhält|erhalten)\s+)?(?:(?:in|im)\s+)?(?:(?:der|die|das|dem|den|Der|Die|Das|Dem|Den)\s+)?(?:bisherigen?\s+)?/u.exec(source)!;
   const subject = parseRef(source, subjectLead[0].length);
   const subjectSpan = subject ? { start: clause.start + subject.start, end: clause.start + subject.end } : undefined;
   const subjectTargets = subject ? subject.paths.map((p) => mergePath(context, p)) : hasSentenceRef ? sentenceTargets : [context];
@@ -521,7 +522,7 @@ function readClause(
     let last = clause.start;
     for (const q of quotes) {
       const between = masked.slice(last, q.start);
-      const m = /(?<![\p{L}])(nach|vor)\s+(?:dem|der|den)\s+(?:(?:Wort|Wörtern|Angabe|Angaben|Zeichen|Zahl|Zahlen|Ziffer|Ziffern|Buchstaben|Satzteil|Klammerzusatz)\s*)?$/u.exec(between);
+      const m = /(?<![\p{L}])(nach|vor)\s+(?:dem|der|den)\s+(?:(?:Wort|Wörtern|Worten|Angabe|Angaben|Zeichen|Zahl|Zahlen|Ziffer|Ziffern|Buchstaben|Satzteil|Klammerzusatz)\s*)?$/u.exec(between);
       if (m && !anchor) {
         anchor = wording(q);
         position = m[1] === 'vor' ? 'before' : 'after';
