@@ -93,6 +93,10 @@ interface Edit extends Span {
   insert: Piece[];
 }
 
+type Applied = { changes: Change[]; errors: ApplyError[] };
+/** Records an error at a span of the draft and ends the action. */
+type Fail = (span: Span | undefined, message: string) => Applied;
+
 /** Applies the instructions of an amending law to the text of the law in force, one after the other. */
 export class Application {
   readonly law: LawText;
@@ -104,9 +108,9 @@ export class Application {
     this.original = new LawText(text, lawName);
   }
 
-  apply(draft: string, instruction: Instruction, action: Action): { changes: Change[]; errors: ApplyError[] } {
+  apply(draft: string, instruction: Instruction, action: Action): Applied {
     const errors: ApplyError[] = [];
-    const fail = (span: Span | undefined, message: string) => {
+    const fail: Fail = (span, message) => {
       errors.push({ ...(span ?? action.verb), instruction, message });
       return { changes: [], errors };
     };
@@ -133,7 +137,7 @@ export class Application {
 
   private applyWords(
     draft: string, instruction: Instruction, action: Action, units: ResolvedUnit[],
-    fail: (span: Span | undefined, message: string) => { changes: Change[]; errors: ApplyError[] }, errors: ApplyError[],
+    fail: Fail, errors: ApplyError[],
   ) {
     const edits: Array<Edit & { unit: ResolvedUnit }> = [];
     const where = units.map((u) => u.address).join(', ') + ` ${this.lawName}`;
@@ -233,7 +237,7 @@ export class Application {
 
   private applyRestate(
     draft: string, instruction: Instruction, action: Action, units: ResolvedUnit[],
-    fail: (span: Span | undefined, message: string) => { changes: Change[]; errors: ApplyError[] },
+    fail: Fail,
   ) {
     if (units.length !== 1 && units.length !== action.neu.length) {
       return fail(action.targetSpan, `${units.length} Einheiten werden neu gefasst, aber ${action.neu.length} Wortlaute angegeben.`);
@@ -272,7 +276,7 @@ export class Application {
 
   private applyInsertUnit(
     draft: string, instruction: Instruction, action: Action, units: ResolvedUnit[],
-    fail: (span: Span | undefined, message: string) => { changes: Change[]; errors: ApplyError[] },
+    fail: Fail,
   ) {
     const kind = action.newUnit?.kind ?? (action.kind === 'insertUnit' ? units[0]?.kind : 'satz') ?? 'satz';
     const label = action.newUnit?.labels[0];
@@ -300,7 +304,7 @@ export class Application {
 
   private applyRenumber(
     instruction: Instruction, action: Action, units: ResolvedUnit[],
-    fail: (span: Span | undefined, message: string) => { changes: Change[]; errors: ApplyError[] },
+    fail: Fail,
   ) {
     const to = action.renumberTo?.[action.renumberTo.length - 1];
     if (!to || to.labels.length !== units.length) return fail(action.targetSpan, 'Alte und neue Bezeichnungen passen nicht zusammen.');

@@ -3,7 +3,7 @@ import { analyse, type AnalysedDocument } from '../structure/parse.js';
 import type { RawMatch, SentenceContext } from '../code-rules/index.js';
 import { LineIndex } from '../text/lines.js';
 import { principleUrl } from '../principles.js';
-import { recogniseAmendingLaw, nominative, type AmendingArtikel, type AmendingLaw, type Instruction } from './recognise.js';
+import { recogniseAmendingLaw, nominative, type AmendingArtikel, type AmendingLaw } from './recognise.js';
 import { Application, changesFromQuotes, type Change } from './apply.js';
 import { describeLaw } from './law-text.js';
 import { judge, type Catalogue, type Credit } from './judge.js';
