@@ -9,7 +9,7 @@ const LABEL = { error: 'Fehler', warning: 'Warnung', info: 'Hinweis', hint: 'Tip
  * case per finding, a passing case for a draft without findings, a skipped case per accepted finding and
  * an error case for a draft that could not be read.
  */
-export const junit: Formatter = (results, summary) => {
+export const junit: Formatter = (results) => {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -40,7 +40,6 @@ export const junit: Formatter = (results, summary) => {
     skipped += fileSkipped;
     suites.push(`  <testsuite name="${classname}" tests="${cases.length}" failures="${fileFailures}" errors="${fileErrors}" skipped="${fileSkipped}">\n${cases.join('\n')}\n  </testsuite>`);
   }
-  void summary;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="dclint" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}">\n`
     + `${suites.join('\n')}${suites.length ? '\n' : ''}</testsuites>\n`;
 };
