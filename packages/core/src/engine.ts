@@ -6,6 +6,7 @@ import { addressOf } from './structure/address.js';
 import { LineIndex } from './text/lines.js';
 import { tokenize, type Token } from './text/tokens.js';
 import { compilePattern, type CompiledPattern } from './rules/pattern.js';
+import { anyPatternMayMatch } from './rules/matcher-index.js';
 import { codeRules, type RawMatch, type SentenceContext } from './code-rules/index.js';
 import { principleUrl } from './principles.js';
 import { builtinRules } from './rules/catalogue.js';
@@ -124,6 +125,7 @@ function runRule(
   };
 
   for (const sentence of sentences) {
+    if (!anyPatternMayMatch(sentence.tokens)) continue; // most sentences: no pattern's first word occurs
     for (const pattern of p.patterns) {
       const [first, ...rest] = pattern.compiled;
       if (rest.some((c) => c.findAll(sentence.tokens).length === 0)) continue;

@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens.js';
 import { stem, wordKey } from '../text/stem.js';
+import { candidateStarts, registerPattern, type FirstWord } from './matcher-index.js';
 
 /**
  * Phrase patterns, written for people who are not programmers (see docs/patterns.md):
@@ -16,7 +17,11 @@ import { stem, wordKey } from '../text/stem.js';
  */
 export class PatternError extends Error {}
 
-type WordTest = (token: Token) => boolean;
+/**
+ * A test of one token. It reads only `lower` and `key` (the matcher index remembers results by word).
+ * `key`: it accepts exactly the tokens with this key; `alternatives`: it accepts what any of these accepts.
+ */
+type WordTest = ((token: Token) => boolean) & { key?: string; alternatives?: WordTest[] };
 type Element =
   | { kind: 'word'; test: WordTest; optional: boolean }
   | { kind: 'group'; branches: Element[][]; optional: boolean }
@@ -32,10 +37,25 @@ const DEFAULT_GAP = 4;
 
 export function compilePattern(source: string): CompiledPattern {
   const elements = parse(source);
+  const id = registerPattern(source, firstWords(elements));
   return {
     source,
     findAll(tokens) {
       const found: Array<[number, number]> = [];
+      const starts = candidateStarts(id, tokens);
+      if (starts) {
+        // Only where the matcher index says the pattern can start; the same leftmost, non-overlapping matches.
+        let after = -1;
+        for (const i of starts) {
+          if (i <= after) continue;
+          const end = matchSequence(elements, 0, tokens, i, (t) => t - 1);
+          if (end >= i) {
+            found.push([i, end]);
+            after = end;
+          }
+        }
+        return found;
+      }
       for (let i = 0; i < tokens.length; i++) {
         const end = matchSequence(elements, 0, tokens, i, (t) => t - 1);
         if (end >= i) {
@@ -133,7 +153,8 @@ function parseElement(part: string, source: string): Element {
     });
     if (branches.every((b) => b.length === 1 && b[0]!.kind === 'word')) {
       const tests = branches.map((b) => (b[0] as { test: WordTest }).test);
-      return { kind: 'word', test: (token) => tests.some((test) => test(token)), optional };
+      const test: WordTest = Object.assign((token: Token) => tests.some((t) => t(token)), { alternatives: tests });
+      return { kind: 'word', test, optional };
     }
     return { kind: 'group', branches, optional };
   }
@@ -178,5 +199,26 @@ function wordTest(raw: string, part: string): WordTest {
     return (t) => t.lower.endsWith(lower) || stem(t.lower).endsWith(headStem);
   }
   const key = wordKey(lower);
-  return (t) => t.key === key;
+  return Object.assign((t: Token) => t.key === key, { key });
+}
+
+/** What the first token of a match can be, for the matcher index; undefined when it can be any token. */
+function firstWords(elements: Element[]): FirstWord[] | undefined {
+  const out: FirstWord[] = [];
+  const addTest = (test: WordTest) => {
+    if (test.alternatives) test.alternatives.forEach(addTest);
+    else if (test.key !== undefined) out.push({ key: test.key });
+    else out.push({ test });
+  };
+  // Returns false when the sequence can start with any token (a gap first, once optional words are skipped).
+  const collect = (sequence: Element[]): boolean => {
+    for (const el of sequence) {
+      if (el.kind === 'gap') return false;
+      if (el.kind === 'word') addTest(el.test);
+      else if (!el.branches.every(collect)) return false;
+      if (!el.optional) return true;
+    }
+    return false; // everything optional: a match could start with what follows the sequence
+  };
+  return collect(elements) ? out : undefined;
 }

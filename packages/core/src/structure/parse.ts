@@ -1,11 +1,10 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Parents, RootContent, ListItem } from 'mdast';
 import type {
   AbsatzNode, ArtikelNode, ItemNode, ParagraphNode, PartKind, PartNode, Span, Structure,
 } from '../types.js';
 import { splitSentences } from '../text/sentences.js';
+import { parseMarkdown, parseWithRemark } from './markdown.js';
+import { optimisations } from '../optimisations.js';
 
 /** A run of text that is matched (a paragraph without its label, a table cell). */
 export interface TextBlock extends Span {
@@ -43,11 +42,9 @@ const VORBLATT = /^(Vorblatt\b|A\.\s*Problem und Ziel)/;
 const REGELUNGSTEXT_START = /^(Entwurf (eines|einer)\b|Artikel\s+1\b|§\s*1\b|Regelungstext\b)/;
 const REPEALED = /\((weggefallen|aufgehoben)\)/;
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
-
 /** Parses Markdown (or plain text) into the legal structure: parts, Artikel, §§, Absätze, Sätze, Nummern. */
 export function analyse(text: string): AnalysedDocument {
-  const tree = processor.parse(text);
+  const tree = optimisations.fastParse ? parseMarkdown(text) : parseWithRemark(text);
   const builder = new StructureBuilder(text, maskHtml(text, tree));
   builder.walk(tree.children);
   return builder.finish();

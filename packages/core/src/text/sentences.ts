@@ -22,6 +22,10 @@ const ORDINAL_NOUNS = new Set([
 ]);
 const CONTINUATION_WORDS = new Set(['und', 'oder', 'sowie', 'bzw', 'beziehungsweise', 'wenn', 'dass', 'als']);
 
+const DOT = 46;
+const BANG = 33;
+const QUESTION = 63;
+
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
 /**
@@ -44,8 +48,8 @@ export function splitSentences(text: string, blocks: Array<Span & { cell?: boole
         }
         start = i;
       }
-      const ch = text[i]!;
-      if ((ch === '.' || ch === '!' || ch === '?') && endsSentence(text, block, i, blocks, b)) {
+      const ch = text.charCodeAt(i);
+      if ((ch === DOT || ch === BANG || ch === QUESTION) && endsSentence(text, block, i, blocks, b)) {
         let end = i + 1;
         while (end < block.end && /[“”"«»')\]]/.test(text[end]!)) end++;
         sentences.push({ start, end });

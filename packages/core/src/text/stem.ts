@@ -20,7 +20,15 @@ export function wordKey(lower: string): string {
   return key;
 }
 
+const stems = new Map<string, string>();
+
 /** The bare stem, umlauts folded; used for compound matching. */
 export function stem(lower: string): string {
-  return stemmerDe.stem(lower);
+  let result = stems.get(lower);
+  if (result === undefined) {
+    result = stemmerDe.stem(lower);
+    if (stems.size > 200_000) stems.clear();
+    stems.set(lower, result);
+  }
+  return result;
 }
