@@ -19,7 +19,7 @@ describe('dclint synopse', () => {
     expect(run.stdout).toContain('## Bundesmeldegesetz (BMG) – Artikel 1');
     expect(run.stdout).toContain('| Geltende Fassung | Fassung nach dem Entwurf |\n| --- | --- |');
     expect(rows(run.stdout).map((r) => /^\| \*\*([^*]+)\*\*/.exec(r)![1])).toEqual([
-      '§ 7 Abs. 2', '§ 18 Abs. 1', '§ 18 Abs. 5', '§ 23b', '§ 23 Abs. 3', '§ 23 Abs. 4', '§ 23 Abs. 7', '§ 19 Abs. 2', '§ 25', '§ 29 Abs. 2', '§ 10 Abs. 3',
+      '§ 7 Abs. 2', '§ 18 Abs. 1', '§ 18 Abs. 5', '§ 23b', '§ 23 Abs. 3', '§ 23 Abs. 4', '§ 23 Abs. 5', '§ 19 Abs. 2', '§ 25', '§ 29 Abs. 2', '§ 10 Abs. 3',
     ]);
     const paragraph7 = rows(run.stdout)[0]!;
     expect(paragraph7).toContain('| **§ 7 Abs. 2**<br>(2) Die in Absatz 1 genannten Personen');
@@ -52,7 +52,8 @@ describe('dclint synopse', () => {
     expect(run.stdout).toContain('Ohne geltenden Text (Option --base ABK=pfad) zeigt die Synopse nur den zitierten Wortlaut.');
     expect(run.stdout).toContain('| **§ 7 Abs. 2 Satz 1**<br>schriftlich | **§ 7 Abs. 2 Satz 1** – Artikel 1 Nr. 1<br>schriftlich **oder elektronisch** |');
     expect(run.stdout).toContain('| **§ 23 Abs. 3 Satz 1**<br>**oder in elektronischer Form** | **§ 23 Abs. 3 Satz 1** – Artikel 1 Nr. 4 Buchst. a<br>*(entfällt)* |');
-    expect(run.stdout).toContain('| **§ 23 Abs. 7 Satz 1**<br>*(geltender Wortlaut ohne --base nicht bekannt)* |');
+    expect(run.stdout).toContain('| **§ 29 Abs. 2 Satz 1**<br>*(geltender Wortlaut ohne --base nicht bekannt)* |');
+    expect(run.stdout).toContain('| **§ 23 Abs. 5 Satz 4**<br>*(geltender Wortlaut ohne --base nicht bekannt)* | **§ 23 Abs. 5 Satz 4** – Artikel 1 Nr. 4 Buchst. c<br>(aufgehoben) |');
   });
 
   it('lists instructions it cannot apply, names the unit, and ends with code 1', () => {
@@ -99,21 +100,23 @@ describe('dclint --base (lint an amending law against the law in force)', () => 
     const findings = JSON.parse(run.stdout).files[0].findings as Array<{ ruleId: string; unit: string; target?: { law: string; unit: string }; range: { start: { line: number } } }>;
     expect(findings.find((f) => f.ruleId === 'schriftform' && f.range.start.line === 57))
       .toMatchObject({ unit: 'Artikel 1 Nr. 3', target: { law: 'BMG', unit: '§ 23b Abs. 2 Satz 1' } });
-    // The credit for striking „handschriftlich“ needs the full sentence of § 29 Abs. 2.
-    expect(findings.some((f) => f.ruleId === 'barriere-entfernt' && f.range.start.line === 84)).toBe(true);
+    // The credit for restating § 29 Abs. 2 Satz 1 needs the wording in force („handschriftlich zu unterschreiben“).
+    expect(findings.some((f) => f.ruleId === 'barriere-entfernt' && f.range.start.line === 81)).toBe(true);
     const without = JSON.parse(runCli([DRAFT, '-f', 'json']).stdout).files[0].findings as typeof findings;
-    expect(without.some((f) => f.range.start.line === 84)).toBe(false);
+    expect(without.some((f) => f.range.start.line === 81)).toBe(false);
   });
 
   it('takes "bases" from the config, and notes a base text no draft amends', () => {
     const dir = tempTree({
       'dclint.config.json': JSON.stringify({ bases: { BMG: 'bmg.md' } }),
       'bmg.md': bmgText,
-      'entwurf.md': amending('1.  In § 29 Absatz 2 Satz 1 wird das Wort „handschriftlich“ gestrichen.'),
+      'entwurf.md': amending('1.  § 29 Absatz 2 Satz 1 wird wie folgt gefasst: „Beherbergte Personen haben am Tag der Ankunft einen '
+        + 'besonderen Meldeschein auszufüllen, der die in § 30 Absatz 2 aufgeführten Daten enthält.“'),
     });
     const run = runCli(['entwurf.md', '-f', 'json'], { cwd: dir });
     const findings = JSON.parse(run.stdout).files[0].findings as Array<{ ruleId: string; target?: { unit: string } }>;
     expect(findings.map((f) => [f.ruleId, f.target?.unit])).toEqual([['barriere-entfernt', '§ 29 Abs. 2 Satz 1']]);
+    expect(JSON.parse(runCli(['entwurf.md', '--no-config', '-f', 'json'], { cwd: dir }).stdout).files[0].findings).toEqual([]);
     const other = join(repoRoot, 'fixtures/amending/basis/bverfschg-auszug.markdown');
     const unused = runCli(['entwurf.md', '--no-config', '--base', `BVerfSchG=${other}`], { cwd: dir });
     expect(unused.stderr).toContain('Hinweis: --base BVerfSchG passt zu keinem Artikel');

@@ -197,9 +197,14 @@ describe('lint semantics without base text', () => {
     expect(f.map((x) => [x.ruleId, x.excerpt, x.target?.unit])).toEqual([['schriftform', 'gestrichen', '§ 23 Abs. 7 Satz 1']]);
   });
 
-  it('striking „im Original“ is credited', () => {
-    const { findings } = lint(draft('1.  In § 18 Absatz 1 Satz 1 werden die Wörter „im Original“ gestrichen.'));
-    expect(findings.map((f) => [f.ruleId, f.message.includes('original-beglaubigung')])).toEqual([['barriere-entfernt', true]]);
+  it('striking „im Original“ is credited (judged in the full sentence of the law in force)', () => {
+    const law = '---\nTitle: Testgesetz\njurabk: TestG\n---\n\n### § 5 Nachweise\n\n(1) Die Zeugnisse sind im Original vorzulegen.\n';
+    const text = '## Artikel 1 Änderung des Testgesetzes\n\nDas Testgesetz vom 1. Januar 2000 (BGBl. I S. 1) wird wie folgt geändert:\n\n'
+      + '1.  In § 5 Absatz 1 werden die Wörter „im Original“ gestrichen.\n';
+    const { findings } = lint(text, { baseTexts: { TestG: law } });
+    expect(findings.map((f) => [f.ruleId, f.excerpt, f.target, f.message.includes('original-beglaubigung')])).toEqual([
+      ['barriere-entfernt', 'im Original', { law: 'TestG', unit: '§ 5 Abs. 1 Satz 1' }, true],
+    ]);
   });
 
   it('lints an inserted § as regulation of the target law: § 23b Abs. 2 Satz 1', () => {
@@ -284,10 +289,11 @@ describe('with the text of the law in force (baseTexts)', () => {
     expect(rows[1]![1]).toContain('durch Rückfrage bei der Behörde davon überzeugen');
   });
 
-  it('credits a barrier removed only in the full sentence (striking „handschriftlich“)', () => {
-    const text = draft('1.  In § 29 Absatz 2 Satz 1 wird das Wort „handschriftlich“ gestrichen.');
-    expect(withBase(text).findings.map((f) => [f.ruleId, f.target?.unit])).toEqual([['barriere-entfernt', '§ 29 Abs. 2 Satz 1']]);
-    // Without the sentence, „handschriftlich“ alone is no barrier the catalogue knows.
+  it('credits a barrier that only the wording in force shows (restating § 29 Abs. 2 Satz 1)', () => {
+    const text = draft('1.  § 29 Absatz 2 Satz 1 wird wie folgt gefasst: „Beherbergte Personen haben am Tag der Ankunft einen besonderen '
+      + 'Meldeschein auszufüllen, der die in § 30 Absatz 2 aufgeführten Daten enthält.“');
+    expect(withBase(text).findings.map((f) => [f.ruleId, f.excerpt, f.target?.unit])).toEqual([['barriere-entfernt', 'gefasst', '§ 29 Abs. 2 Satz 1']]);
+    // Without the wording in force nothing is known about what the new sentence replaces.
     expect(lint(text).findings).toEqual([]);
   });
 

@@ -64,8 +64,9 @@ export function judge(change: Change, law: string, draft: string, lines: LineInd
       continue;
     }
     if (!mapped.before) continue;
+    // The same barrier, still there (perhaps narrower: „handschriftlich zu unterschreiben“ → „zu unterschreiben“).
     const old = before.find((b) => b.ruleId === f.ruleId
-      && b.range.start.offset === mapped.before!.start && b.range.end.offset === mapped.before!.end);
+      && b.range.start.offset < mapped.before!.end && mapped.before!.start < b.range.end.offset);
     if (old) {
       matchedBefore.add(old);
       continue;
@@ -190,32 +191,38 @@ export function mapRange(runs: Run[], start: number, end: number): { draft?: Spa
 
 /**
  * Without the full sentence: struck words that are the alternative of a rule („oder elektronisch“ for
- * the Schriftform) bring that rule's barrier back: a mitigation phrase of two or more words inside the
- * removed words. Of several rules, the one with the most literal mitigation is meant.
+ * the Schriftform) bring that rule's barrier back. Candidates are the rules with a mitigation among the
+ * removed words. Several rules accept „elektronisch“ as an alternative; then the rule whose own fix adds
+ * the struck words („schriftlich“ → „schriftlich oder elektronisch“) is meant. If that does not decide,
+ * nothing is reported: only the full sentence (base text) can tell.
  */
 function removedAlternative(before: string, after: string, afterFindings: Finding[], catalogue: Catalogue): RuleDefinition | undefined {
   const old = tokenize(before);
   const neu = tokenize(after);
   // Only matters if the new wording is harmless itself.
   if (afterFindings.length > 0) return undefined;
-  // An alternative is a phrase („oder elektronisch“), not a single word.
-  const runs = removedRuns(old, neu).filter(([a, b]) => b > a).map(([a, b]) => old.slice(a, b + 1));
+  const runs = removedRuns(old, neu).map(([a, b]) => old.slice(a, b + 1));
   if (runs.length === 0) return undefined;
-  let best: { rule: RuleDefinition; alternatives: number } | undefined;
-  for (const rule of catalogue.rules) {
-    if (!rule.patterns?.length || !rule.mitigations?.length) continue;
-    if (rule.patterns.some((p) => (p.all ?? [p.pattern!]).every((x) => compiled(x).findAll(old).length > 0))) continue;
-    for (const m of rule.mitigations) {
-      if ((m.effect ?? 'cancel') !== 'cancel') continue;
-      const pattern = compiled(m.pattern);
-      if (pattern.findAll(neu).length > 0) continue;
-      const covers = runs.some((run) => pattern.findAll(run).some(([a, b]) => b > a));
-      if (!covers) continue;
-      const alternatives = (m.pattern.match(/\|/g) ?? []).length;
-      if (!best || alternatives < best.alternatives) best = { rule, alternatives };
-    }
-  }
-  return best?.rule;
+  const candidates = catalogue.rules.filter((rule) => {
+    if (!rule.patterns?.length || !rule.mitigations?.length) return false;
+    // The barrier word itself was removed too: nothing comes back.
+    if (rule.patterns.some((p) => (p.all ?? [p.pattern!]).every((x) => compiled(x).findAll(old).length > 0))) return false;
+    return rule.mitigations.some((m) => (m.effect ?? 'cancel') === 'cancel'
+      && compiled(m.pattern).findAll(neu).length === 0
+      && runs.some((run) => compiled(m.pattern).findAll(run).length > 0));
+  });
+  if (candidates.length <= 1) return candidates[0];
+  const owners = candidates.filter((rule) => (rule.fixes ?? []).some((fix) => {
+    const added = addedWords(fix);
+    return added.length > 0 && runs.some((run) => added.every((w) => run.some((t) => t.key === w)));
+  }));
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
+/** The words a fix adds to what it matches: "$1chriftlich$2 oder elektronisch$2" adds „oder“, „elektronisch“. */
+function addedWords(fix: { match: string; replace: string }): string[] {
+  const matched = new Set(tokenize(fix.match.replace(/\\./g, ' ')).map((t) => t.lower));
+  return tokenize(fix.replace.replace(/\$\d+/g, '')).filter((t) => !matched.has(t.lower)).map((t) => t.key);
 }
 
 /** Runs of `old` (first and last index) that are not in the longest common subsequence with `neu`. */
