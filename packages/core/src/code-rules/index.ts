@@ -2,6 +2,12 @@ import type { AnalysedDocument, AbsatzUnit } from '../structure/parse.js';
 import type { Token } from '../text/tokens.js';
 import type { RuleDefinition, Span } from '../types.js';
 import { instructionErrorRule, removedBarrierRule } from '../amend/code-rules.js';
+import { akteurFehlt } from './akteur-fehlt.js';
+import { fristFehlt } from './frist-fehlt.js';
+import { loeschfristFehlt } from './loeschfrist-fehlt.js';
+import { unverzueglichAuthority } from './unbestimmter-rechtsbegriff.js';
+import { zustaendigkeitOffen } from './zustaendigkeit-offen.js';
+import { zweckbindungFehlt } from './zweckbindung-fehlt.js';
 
 /** A sentence ready for matching: its span, its words and the Absatz it belongs to. */
 export interface SentenceContext extends Span {
@@ -34,4 +40,10 @@ export type CodeRule = (context: CodeRuleContext) => RawMatch[];
 export const codeRules: Record<string, CodeRule> = {
   'barriere-entfernt': removedBarrierRule,
   aenderungsbefehl: instructionErrorRule,
+  'akteur-fehlt': akteurFehlt,
+  'frist-fehlt': fristFehlt,
+  'loeschfrist-fehlt': loeschfristFehlt,
+  'unbestimmter-rechtsbegriff': unverzueglichAuthority,
+  'zustaendigkeit-offen': zustaendigkeitOffen,
+  'zweckbindung-fehlt': zweckbindungFehlt,
 };

@@ -1,0 +1,125 @@
+import type { Token } from '../text/tokens.js';
+import type { CodeRule, RawMatch, SentenceContext } from './index.js';
+import { isCourt, isPublicBody } from './actors.js';
+
+/**
+ * frist-fehlt: a § that governs an application to an authority („auf Antrag“, „ist … zu beantragen“) or an
+ * authority's decision („entscheidet die Behörde“) but sets no measurable deadline anywhere in the §.
+ * Without a deadline a procedure cannot be monitored, escalated or closed by a fiction (§ 42a VwVfG).
+ *
+ * Conservative on purpose: any time expression in the § (a number of days, weeks, months; a date; „Frist“;
+ * „spätestens“; „unverzüglich“ – vague, but reported by unbestimmter-rechtsbegriff) keeps the rule quiet, and
+ * so do §§ of court procedure, penalty provisions and Verordnungsermächtigungen. One finding per §.
+ */
+
+/** Time expressions that count as a deadline (matched on the § text, lower-cased, whitespace folded). */
+const DEADLINE = new RegExp([
+  String.raw`\b(\d+|ein|eine|einem|einer|eines|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|vierzehn|fünfzehn|zwanzig|dreißig|sechzig|neunzig|hundert|achtzehn|vierundzwanzig|achtundvierzig|zweiundsiebzig|halben|vollen)\s+(\w+\s+)?(tag|tage|tagen|tages|arbeitstag|arbeitstage|arbeitstagen|werktag|werktage|werktagen|kalendertag|kalendertage|kalendertagen|woche|wochen|monat|monate|monaten|monats|kalendermonat|kalendermonate|kalendermonaten|quartal|quartals|jahr|jahre|jahren|jahres|kalenderjahr|kalenderjahre|kalenderjahres|stunde|stunden|geschäftsjahr|geschäftsjahres|halbjahr|halbjahres)\b`,
+  String.raw`\bfrist(en|ablauf|beginn|verlängerung|setzung)?\b`,
+  String.raw`\w+frist(en)?\b`,
+  String.raw`\b(spätestens|binnen|unverzüglich|umgehend|sofort|stichtag|fristgerecht|fristgemäß)\b`,
+  String.raw`\bbis\s+(zum|zur|spätestens)\b`,
+  String.raw`\b(vor|nach|mit)\s+ablauf\b`,
+  String.raw`\b(später|früher)\s+als\b`,
+  String.raw`\b\d{1,2}\.\s*(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b`,
+  String.raw`\b(jährlich|halbjährlich|vierteljährlich|monatlich|wöchentlich|täglich)\b`,
+  String.raw`\b(gilt|gelten)\s+(\w+\s+){0,4}als\s+(erteilt|genehmigt|zugelassen|bewilligt)\b`,
+  String.raw`\bgenehmigungsfiktion\b|§\s*42a\b`,
+].join('|'), 'u');
+
+/**
+ * Penalties, delegations, definitions, fees, examinations (whose timing the examination sets), land registers
+ * (kept by courts) and parliamentary procedure: the § is not an administrative procedure of its own.
+ */
+const NOT_A_PROCEDURE = /\b(ordnungswidrig|ordnungswidrigkeit|geldbuße|freiheitsstrafe|geldstrafe|rechtsverordnung|verordnung|ermächtigt|verwaltungsvorschriften|im\s+sinne\s+(dieses|dieser)|prüfling|prüflinge|prüflings|prüfungsausschuss|prüfungsausschusses|prüfungskommission|bundestag|bundestages|bundesrat|bundesrates|fraktion|fraktionen|gebühr\w*|pauschale|auslagen|grundbuch\w*|\w*gerichtlich\w*|staatsanwaltschaft)\b/u;
+
+export const fristFehlt: CodeRule = ({ doc, sentences }) => {
+  const matches: RawMatch[] = [];
+  // Whether a § sets a deadline can only be read from the whole §: a text without §§ is an excerpt. Anlagen
+  // (tables of fees or services) are not procedures either.
+  for (const group of groupByParagraph(sentences)) {
+    if (!group[0]!.unit.paragraph) continue;
+    const text = group.map((s) => doc.matchText.slice(s.start, s.end)).join(' ').replace(/\s+/g, ' ').toLowerCase();
+    if (DEADLINE.test(text) || NOT_A_PROCEDURE.test(text)) continue;
+    const tokens = group.flatMap((s) => s.tokens);
+    if (tokens.some(isCourt) || !tokens.some((t, i) => isPublicBody(t) && !isPlace(tokens, i) && !INTERNAL_BODIES.test(t.lower))) continue;
+    for (const sentence of group) {
+      const trigger = procedureTrigger(sentence.tokens);
+      if (trigger) {
+        matches.push(trigger);
+        break;
+      }
+    }
+  }
+  return matches;
+};
+
+/** Sentences of one § together (a text without §§: each Absatz on its own). */
+function groupByParagraph(sentences: SentenceContext[]): SentenceContext[][] {
+  const groups = new Map<unknown, SentenceContext[]>();
+  for (const s of sentences) {
+    const key = s.unit.paragraph ?? s.unit;
+    const list = groups.get(key);
+    if (list) list.push(s);
+    else groups.set(key, [s]);
+  }
+  return [...groups.values()];
+}
+
+/** „an die Stelle“, „an erster Stelle“, „von Amts wegen“, „kraft Amtes“: no public body meant. */
+function isPlace(tokens: Token[], i: number): boolean {
+  const word = tokens[i]!.lower;
+  const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.lower);
+  if (/^(amts|amtes)$/u.test(word)) return before.includes('von') || before.includes('kraft');
+  if (!/^stellen?$/u.test(word)) return false;
+  return before.includes('an') || before.some((w) => /^(erster|zweiter|dritter|letzter|vorderster|oberster|dieser)$/u.test(w));
+}
+
+/** What an authority decides on: an application, an objection, a permit or a benefit. */
+const DECISION_OBJECTS = /^(antrag|anträge|anträgen|antrags|widerspruch|widerspruchs|erteilung|genehmigung|zulassung|bewilligung|gewährung|erlaubnis|befreiung|ausnahme|ausnahmen|anerkennung|eintragung)$/u;
+/** Bodies that decide inside a procedure (a committee on a challenge), not on an application. */
+const INTERNAL_BODIES = /(ausschuss|ausschusses|beirat|beirats|vorsitzende|vorsitzenden)$/u;
+/** „zu beantragen“ of a document to enclose („ein Führungszeugnis … zu beantragen“) is no procedure of the draft. */
+const DOCUMENTS = /^(führungszeugnis|führungszeugnisses|bescheinigung|auszug|zeugnis|nachweis)$/u;
+/** What an authority does with an application: decide, grant, issue, refuse, process. */
+const ACTS_ON_APPLICATION = /^(entscheidet|entscheiden|zu\s?entscheiden|erteilt|erteilen|zu\s?erteilen|erteilte|gewährt|gewähren|zu\s?gewähren|bewilligt|bewilligen|genehmigt|genehmigen|zu\s?genehmigen|gestatten|gestattet|zulassen|zugelassen|zuzulassen|befreien|befreit|anerkennen|anerkannt|anzuerkennen|ausgestellt|ausstellen|auszustellen|stellt|festsetzen|festgesetzt|festzusetzen|setzt|feststellen|festgestellt|festzustellen|stellt|verlängern|verlängert|zu\s?verlängern|ändern|geändert|zu\s?ändern|eintragen|eingetragen|einzutragen|trägt|abzulehnen|abgelehnt|ablehnen|lehnt|stattzugeben|bearbeitet|zu\s?bearbeiten|bescheiden|zu\s?bescheiden|erstatten|erstattet|zu\s?erstatten|zahlt|gezahlt|auszuzahlen|ausgezahlt|übernimmt|übernommen|erhält|erhalten|leistet|geleistet|anordnen|angeordnet|verfügt|erlassen|genehmigt)$/u;
+
+/**
+ * The first words of a sentence that open an administrative procedure: „auf Antrag“ or „Antrag auf“ with what
+ * the authority does with it (erteilt, gewährt, entscheidet, stellt aus, lehnt ab …), „ist … zu beantragen“, or a
+ * public body that „entscheidet“ on an application, objection, permit or benefit. Mere mentions („bei
+ * Antragstellung“, „wer Sozialleistungen beantragt“) and rules on the content or form of an application („Der
+ * Antrag muss enthalten“, „ist schriftlich zu stellen“) do not count: the deadline belongs to the decision.
+ */
+export function procedureTrigger(tokens: Token[]): RawMatch | undefined {
+  const words = tokens.map((t) => t.lower);
+  const hasDecisionObject = words.some((w) => DECISION_OBJECTS.test(w));
+  // „… erteilt hat“, „genehmigt worden ist“ describe a past decision, not one the § asks for.
+  const actedOn = words.some((w, k) => ACTS_ON_APPLICATION.test(w) && !/^(hat|haben|hatte|worden|wurde|wurden)$/u.test(words[k + 1] ?? ''));
+  // „kann Anträge stellen“ is the capacity to apply, „Form und Inhalt der Anträge“ a topic: no procedure.
+  if (words.some((w, k) => /^(kann|können)$/u.test(w) && words.slice(k + 1, k + 8).includes('stellen'))) return undefined;
+  if (words.some((w, k) => /^(form|inhalt|muster|gestaltung)$/u.test(w) && /^(der|des)$/u.test(words[k + 1] ?? '')
+    && /^(anträge|antrags|antrages)$/u.test(words[k + 2] ?? ''))) return undefined;
+  const obligedToApply = words.some((w) => w === 'ist' || w === 'sind') && !words.some((w) => DOCUMENTS.test(w));
+  for (let i = 0; i < tokens.length; i++) {
+    const word = words[i]!;
+    const next = words[i + 1];
+    const span = (to: number) => ({ start: tokens[i]!.start, end: tokens[to]!.end });
+    // „auf Antrag tätig werden“ is the general rule on how procedures begin (§ 22 VwVfG), not one procedure.
+    if (word === 'auf' && (next === 'antrag' || next === 'anträge') && words[i + 2] !== 'tätig' && actedOn) return span(i + 1);
+    // „Ein Antrag auf … kann nur von … gestellt werden“ is about filing, not deciding.
+    if ((word === 'antrag' || word === 'anträge') && next === 'auf' && actedOn && !words.includes('gestellt')) return span(i);
+    if (word === 'zu' && next === 'beantragen' && obligedToApply) return span(i + 1);
+    if (/^(entscheidet|entscheiden)$/u.test(word) && hasDecisionObject && decidingBodyNear(tokens, i)) return span(i);
+  }
+  return undefined;
+}
+
+/** The body that decides stands next to „entscheidet“ (its subject), not somewhere in the sentence („des Bundes“). */
+function decidingBodyNear(tokens: Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 6); k < Math.min(tokens.length, i + 9); k++) {
+    const t = tokens[k]!;
+    if (isPublicBody(t) && !INTERNAL_BODIES.test(t.lower) && !/^(bundes|landes|bund|länder|ländern)$/u.test(t.lower)) return true;
+  }
+  return false;
+}

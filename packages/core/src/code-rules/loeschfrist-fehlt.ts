@@ -1,0 +1,31 @@
+import type { CodeRule } from './index.js';
+import { personalDataProcessing } from './personal-data.js';
+
+/**
+ * loeschfrist-fehlt: the draft orders or permits storing personal data but never says when it is deleted.
+ * Reported once per document, at the first such storage. Without a deletion period (storage limitation,
+ * Art. 5 Abs. 1 Buchst. e DSGVO) nobody can program the deletion, and the data stays in registers and files.
+ *
+ * Any deletion rule in the draft keeps the rule quiet, also one without a period („zu löschen, sobald sie nicht
+ * mehr erforderlich sind“), as do retention periods („zehn Jahre aufzubewahren“) and a reference to Art. 17 DSGVO.
+ */
+const DELETION = new RegExp([
+  String.raw`(?<!er)lösch`,
+  String.raw`\bvernicht`,
+  String.raw`\banonymisier`,
+  String.raw`\b(aufbewahrungsfrist|aufbewahrungsfristen|aufbewahrungsdauer|speicherfrist|speicherfristen|speicherdauer|prüffrist|prüffristen)\b`,
+  String.raw`\b(aufzubewahren|aufbewahrt|aufbewahren|gespeichert|speichern)\b[^.;]{0,80}\b(jahre|jahren|monate|monaten|wochen|tage|tagen)\b`,
+  String.raw`\b(jahre|jahren|monate|monaten|wochen|tage|tagen)\b[^.;]{0,80}\b(aufzubewahren|aufbewahrt|aufbewahren|zu\s+speichern|gespeichert)\b`,
+  String.raw`\bartikel\s+17\b|\bart\.\s*17\b`,
+].join('|'), 'u');
+
+export const loeschfristFehlt: CodeRule = ({ doc, sentences }) => {
+  // Whether a draft sets a deletion period can only be read from the whole draft: a text without §§ is an excerpt.
+  if (!sentences.some((s) => s.unit.paragraph)) return [];
+  let verb;
+  for (const s of sentences) if ((verb = personalDataProcessing(s.tokens, ['store']))) break;
+  if (!verb) return [];
+  const text = sentences.map((s) => doc.matchText.slice(s.start, s.end)).join(' ').replace(/\s+/g, ' ').toLowerCase();
+  if (DELETION.test(text)) return [];
+  return [verb];
+};
