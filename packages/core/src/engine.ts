@@ -16,7 +16,7 @@ import { analyseAmendments } from './amend/index.js';
 /** A rule with its patterns compiled once. */
 interface PreparedRule {
   rule: RuleDefinition;
-  patterns: Array<{ compiled: CompiledPattern[]; ignoreMitigations: boolean; message?: string }>;
+  patterns: Array<{ compiled: CompiledPattern[]; ignoreMitigations: boolean; message?: string; sameItem: boolean }>;
   mitigations: Array<{ compiled: CompiledPattern; window: string; effect: 'cancel' | 'downgrade'; severity: Severity; reason?: string }>;
   exclusions: Array<{ compiled: CompiledPattern; window: 'overlap' | 'sentence' }>;
   fixes: Array<{ regex: RegExp; replace: string; title: string; safe: boolean }>;
@@ -33,6 +33,7 @@ function prepare(rule: RuleDefinition): PreparedRule {
         compiled: (spec.all ?? [spec.pattern!]).map(compilePattern),
         ignoreMitigations: spec.ignoreMitigations ?? false,
         message: spec.message,
+        sameItem: spec.window === 'item',
       })),
       mitigations: (rule.mitigations ?? []).map((m) => ({
         compiled: compilePattern(m.pattern),
@@ -125,11 +126,14 @@ function runRule(
   };
 
   for (const sentence of sentences) {
-    if (!anyPatternMayMatch(sentence.tokens)) continue; // most sentences: no pattern's first word occurs
+    // Most sentences contain no pattern's anchor word (see rules/matcher-index.ts); code-only rules have no patterns.
+    if (p.patterns.length === 0 || !anyPatternMayMatch(sentence.tokens)) continue;
     for (const pattern of p.patterns) {
       const [first, ...rest] = pattern.compiled;
-      if (rest.some((c) => c.findAll(sentence.tokens).length === 0)) continue;
+      const others = rest.map((c) => c.findAll(sentence.tokens));
+      if (others.some((found) => found.length === 0)) continue;
       for (const [a, b] of first!.findAll(sentence.tokens)) {
+        if (pattern.sameItem && !others.every((found) => found.some(([c]) => sameItem(sentence, a, c)))) continue;
         const match = { start: sentence.tokens[a]!.start, end: sentence.tokens[b]!.end };
         emit(sentence, match, pattern.ignoreMitigations, pattern.message);
       }
@@ -143,6 +147,21 @@ function runRule(
     }
   }
   return findings;
+}
+
+/**
+ * Two tokens of a sentence belong together in a list: the same Nummer or Buchstabe (or one inside the other),
+ * or one of them outside all items – the intro ("Dem Antrag sind beizufügen:") speaks for every item.
+ */
+function sameItem(sentence: SentenceContext, a: number, b: number): boolean {
+  const items = sentence.unit.absatz.items;
+  const at = (t: number) => sentence.tokens[t]!.start;
+  const innermost = (offset: number) => items.filter((i) => i.start <= offset && offset < i.end)
+    .reduce<(typeof items)[number] | undefined>((best, i) => (!best || i.end - i.start < best.end - best.start ? i : best), undefined);
+  const ia = innermost(at(a));
+  const ib = innermost(at(b));
+  if (!ia || !ib) return true;
+  return (ia.start <= at(b) && at(b) < ia.end) || (ib.start <= at(a) && at(a) < ib.end);
 }
 
 function isExcluded(p: PreparedRule, sentence: SentenceContext, match: RawMatch): boolean {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { userInfo } from 'node:os';
+import { availableParallelism, userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import {
   applyBaseline, baselineKey, DIRECTIVE_RULE_ID, fixUntilStable, lint, resolveRules, SentenceFingerprints, SEVERITIES,
@@ -16,6 +16,7 @@ import { configHash, DEFAULT_CACHE_FILE, LintCache, sha256, type CachedLint } fr
 import { unifiedDiff } from '../diff.js';
 import { parseBaseOptions, readBases, unusedBases } from '../bases.js';
 import { VERSION } from '../version.js';
+import { LintAhead } from '../parallel.js';
 import { UsageError, type CommandContext } from './context.js';
 
 export const LINT_HELP = `Aufruf: dclint [Optionen] <Dateien | Ordner | Muster | ->
@@ -67,6 +68,10 @@ Cache:
       --cache             Ergebnisse unveränderter Dateien wiederverwenden
       --cache-location <p> Cache-Datei oder -Ordner (Standard: ${DEFAULT_CACHE_FILE})
 
+Geschwindigkeit:
+  -j, --jobs <n>          so viele Entwürfe gleichzeitig prüfen (Standard: Zahl der
+                          Prozessorkerne; 1: nacheinander in einem Thread)
+
 Befehle:
   dclint rules            den Regelkatalog auflisten
   dclint explain <id>     die Seite einer Regel anzeigen
@@ -114,6 +119,7 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
       'fix-dry-run': { type: 'boolean' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
       base: { type: 'string', multiple: true },
     },
   });
@@ -125,6 +131,8 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
   }
   const failOn = values['fail-on'] as Severity;
   if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on braucht eine Stufe: ${SEVERITIES.join(', ')}.`);
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs braucht eine ganze Zahl ab 1, nicht „${values.jobs}“.`);
   const parts = values.parts?.split(',').map((p) => p.trim()) as PartKind[] | undefined;
   if (parts?.some((p) => !['regelungstext', 'begruendung', 'vorblatt'].includes(p))) {
     throw new UsageError(`--parts: erlaubt sind regelungstext, begruendung, vorblatt (durch Komma getrennt).`);
@@ -168,9 +176,25 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
   const author = values['write-baseline'] ? (values['baseline-author'] ?? gitUserName(ctx.cwd)) : '';
   const today = new Date().toISOString().slice(0, 10);
 
+  // Drafts are linted ahead in worker threads (parallel.ts); the loop below takes their records in order.
+  // `prepare` must work out the options exactly as the loop does; if not, the loop lints itself (slower, same result).
+  const ahead = values.fix || values['fix-dry-run'] ? undefined : LintAhead.start(files, (file) => {
+    const draft = readDraft(file, displayPath(file, ctx.cwd));
+    if ('error' in draft) return { draft };
+    const { options, bases: configBases } = resolveConfig(file, { configFile: values.config, noConfig: values['no-config'] });
+    const effective = withCliOverrides(options, {
+      only: values.rule, disable: values.disable, parts, extraRules: cliRules, known, noInlineConfig: values['no-inline-config'],
+    });
+    const basePaths = { ...configBases, ...cliBases };
+    if (Object.keys(basePaths).length) effective.baseTexts = readBases(basePaths, (p) => displayPath(p, ctx.cwd));
+    const contentHash = cache ? sha256(draft.text) : undefined;
+    if (cache && cache.get(file, contentHash!, configHash(effective, VERSION))) return { draft, contentHash };
+    return { draft, contentHash, job: { text: draft.text, options: effective } };
+  }, jobs);
+
   for (const file of files) {
     const display = file === '-' ? (values['stdin-filename'] ?? '<stdin>') : displayPath(file, ctx.cwd);
-    const draft = file === '-' ? decodeDraft(await ctx.readStdin(), display) : readDraft(file, display);
+    const draft = file === '-' ? decodeDraft(await ctx.readStdin(), display) : (ahead?.draft(file) ?? readDraft(file, display));
     if ('error' in draft) {
       results.push({ path: draft.path, findings: [], error: draft.error });
       continue;
@@ -210,9 +234,9 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
           ctx.stderr(`dclint: ${display}: Die Korrekturen kommen nach ${result.passes} Durchgängen nicht zur Ruhe; bitte melden Sie diesen Fehler.\n`);
         }
       }
-      const contentHash = cacheKey && cache ? sha256(text) : '';
+      const contentHash = cacheKey && cache ? ((text === draft.text ? ahead?.contentHash(file) : undefined) ?? sha256(text)) : '';
       const cached = cacheKey && cache ? cache.get(cacheKey, contentHash, cfgHash) : undefined;
-      record = cached ?? lintRecord(text, effective);
+      record = cached ?? (ahead ? await ahead.record(file, text, effective, () => lintRecord(text, effective)) : lintRecord(text, effective));
       if (cacheKey && cache && !cached) cache.set(cacheKey, contentHash, cfgHash, record);
     } catch (error) {
       results.push({ path: display, findings: [], error: `Interner Fehler beim Prüfen: ${(error as Error).message}` });
@@ -256,6 +280,7 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
       sentenceHashes,
     });
   }
+  await ahead?.close();
   cache?.save();
   for (const key of basesNoDraftUses) {
     ctx.stderr(`dclint: Hinweis: --base ${key} passt zu keinem Artikel der geprüften Entwürfe (Zuordnung über den Namen des Gesetzes im Einleitungssatz oder seine Abkürzung).\n`);
@@ -313,7 +338,7 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
 }
 
 /** lint() plus the sentence hash of each finding (what the cache stores and the baseline needs). */
-function lintRecord(text: string, options: LintOptions): CachedLint {
+export function lintRecord(text: string, options: LintOptions): CachedLint {
   const result = lint(text, options);
   const fingerprints = new SentenceFingerprints(text, result.structure);
   const suppressed = result.suppressed ?? [];

@@ -3,27 +3,71 @@ import { wordKey } from '../text/stem.js';
 import { optimisations } from '../optimisations.js';
 
 /**
- * One index over the first words of every compiled pattern, so that a sentence is matched only where a
+ * One index over the anchor words of every compiled pattern, so that a sentence is matched only where a
  * pattern can start: most sentences of a law contain none of those words and cost one look-up per word.
  *
- * Each pattern (by its source) registers what its first token must be: word keys (looked up in a map)
+ * Each pattern (by its source) registers an anchor, a word every match contains (see anchorOf in
+ * pattern.ts), and how far before it a match can start. The anchor is given as word keys (looked up in a map)
  * and other word tests (prefix, suffix, exact, contains; tried once per distinct word). For every distinct
- * lower-case word the ids of the patterns that may start at it are computed once and remembered. The
+ * lower-case word the ids of the patterns anchored at it are computed once and remembered. The
  * candidates of a token array are computed once (cached by the array) for all patterns at the same time.
  * Word tests depend only on `lower` and `key` of a token, so remembering them by word is exact.
  */
 
-/** What a pattern's first token may be: a word key, or a test of the token. */
+/** What a pattern's anchor token may be: a word key, or a test of the token (with a probe, if known). */
 export interface FirstWord {
   key?: string;
   test?: (token: Token) => boolean;
+  probe?: WordProbe;
+}
+
+/**
+ * What a word test accepts, for finding the tests worth asking: the lower-case word equals, starts with,
+ * contains `value`, or ends with it or its stem ends with `headStem`.
+ */
+export type WordProbe =
+  | { kind: 'exact' | 'prefix' | 'contains'; value: string }
+  | { kind: 'suffix'; value: string; headStem: string };
+
+/** Where a pattern is looked for: tokens passing one of `words`, with `before` = [min, max] tokens of the match before it. */
+export interface Anchor {
+  words: FirstWord[];
+  before: [number, number];
+}
+
+// Words in almost every sentence make poor anchors ("oder elektronisch" is looked for at "elektronisch").
+const COMMON = [
+  'oder', 'und', 'sowie', 'bzw', 'durch', 'mit', 'per', 'über', 'die', 'der', 'das', 'den', 'dem', 'des', 'ein', 'eine',
+  'einer', 'eines', 'einem', 'einen', 'auf', 'in', 'im', 'zur', 'zum', 'zu', 'bei', 'beim', 'vor', 'nach', 'von', 'vom',
+  'an', 'am', 'aus', 'für', 'ist', 'sind', 'wird', 'werden', 'kann', 'können', 'hat', 'haben', 'soll', 'sollen', 'muss',
+  'müssen', 'nicht', 'als', 'wie', 'auch', 'es', 'sie', 'er', 'nr', 'satz', 'absatz', 'abs',
+];
+const COMMON_KEYS = new Set(COMMON.map(wordKey));
+
+/** Whether a word is too frequent to anchor a pattern (a matter of speed only, never of results). */
+export function isCommon(word: FirstWord): boolean {
+  if (word.key !== undefined) return COMMON_KEYS.has(word.key);
+  return word.probe?.kind === 'exact' && COMMON.includes(word.probe.value);
+}
+
+interface OtherTest {
+  id: number;
+  test: (token: Token) => boolean;
 }
 
 const idsBySource = new Map<string, number>();
 const keyIndex = new Map<string, number[]>();
-const otherTests: Array<{ id: number; test: (token: Token) => boolean }> = [];
+// Tests other than word keys, filed by what a word must look like to pass them (always: no probe, or short).
+const byExact = new Map<string, OtherTest[]>();
+const byFirstTwo = new Map<string, OtherTest[]>();
+const byLastTwo = new Map<string, OtherTest[]>();
+const byStemLastTwo = new Map<string, OtherTest[]>();
+const always: OtherTest[] = [];
+let suffixTests = 0;
 /** Ids of patterns that may start at any token (an optional first word before a gap). */
-const anywhere: number[] = [];
+const anywhere = new Set<number>();
+/** Per pattern id: how many tokens of a match can come before its anchor. */
+const before: Array<[number, number]> = [];
 const NONE: readonly number[] = Object.freeze([]);
 let wordIds = new Map<string, readonly number[]>();
 
@@ -37,23 +81,24 @@ interface Candidates {
 const byTokens = new WeakMap<Token[], Candidates>();
 
 /**
- * Registers a pattern's first words (undefined: it may start anywhere) and returns its id.
+ * Registers a pattern's anchor (undefined: it may start anywhere) and returns its id.
  * Patterns with the same source share an id.
  */
-export function registerPattern(source: string, first: FirstWord[] | undefined): number {
+export function registerPattern(source: string, anchor: Anchor | undefined): number {
   const known = idsBySource.get(source);
   if (known !== undefined) return known;
   const id = idsBySource.size;
   idsBySource.set(source, id);
-  if (!first) anywhere.push(id);
+  before[id] = anchor?.before ?? [0, 0];
+  if (!anchor) anywhere.add(id);
   else {
-    for (const word of first) {
+    for (const word of anchor.words) {
       if (word.key !== undefined) {
         const ids = keyIndex.get(word.key);
         if (!ids) keyIndex.set(word.key, [id]);
         else if (ids[ids.length - 1] !== id) ids.push(id);
       } else if (word.test) {
-        otherTests.push({ id, test: word.test });
+        fileTest({ id, test: word.test }, word.probe);
       }
     }
   }
@@ -61,17 +106,51 @@ export function registerPattern(source: string, first: FirstWord[] | undefined):
   return id;
 }
 
+function add(map: Map<string, OtherTest[]>, key: string, test: OtherTest): void {
+  const list = map.get(key);
+  if (list) list.push(test);
+  else map.set(key, [test]);
+}
+
+function fileTest(test: OtherTest, probe: WordProbe | undefined): void {
+  if (!probe) always.push(test);
+  else if (probe.kind === 'exact') add(byExact, probe.value, test);
+  else if (probe.kind === 'prefix' && probe.value.length >= 2) add(byFirstTwo, probe.value.slice(0, 2), test);
+  else if (probe.kind === 'suffix' && probe.value.length >= 2 && probe.headStem.length >= 2) {
+    // Passes if the word ends with the value or its stem ends with the stem of the value: filed under both.
+    add(byLastTwo, probe.value.slice(-2), test);
+    add(byStemLastTwo, probe.headStem.slice(-2), test);
+    suffixTests++;
+  } else always.push(test);
+}
+
 /** Ids of the patterns that may start at a token with this lower-case form (ascending). */
 function idsForWord(token: Token): readonly number[] {
   let ids = wordIds.get(token.lower);
   if (ids === undefined) {
-    const found = new Set<number>(keyIndex.get(token.key ?? wordKey(token.lower)) ?? NONE);
-    for (const { id, test } of otherTests) if (!found.has(id) && test(token)) found.add(id);
-    ids = found.size === 0 ? NONE : [...found].sort((a, b) => a - b);
+    const lower = token.lower;
+    const key = token.key ?? wordKey(lower);
+    const found = keyIndex.get(key)?.slice() ?? [];
+    ask(found, token, byExact.get(lower));
+    ask(found, token, byFirstTwo.get(lower.slice(0, 2)));
+    ask(found, token, byLastTwo.get(lower.slice(-2)));
+    if (suffixTests > 0) {
+      const colon = key.indexOf(':');
+      const wordStem = colon < 0 ? key : key.slice(0, colon); // the key is the stem plus ":" and the umlauts
+      ask(found, token, byStemLastTwo.get(wordStem.slice(-2)));
+    }
+    ask(found, token, always);
+    ids = found.length === 0 ? NONE : found.length === 1 ? found : found.sort((a, b) => a - b);
     if (wordIds.size > 300_000) wordIds.clear();
-    wordIds.set(token.lower, ids);
+    wordIds.set(lower, ids);
   }
   return ids;
+}
+
+/** Adds the ids of the tests the token passes (once each). */
+function ask(found: number[], token: Token, tests: OtherTest[] | undefined): void {
+  if (!tests) return;
+  for (const { id, test } of tests) if (!found.includes(id) && test(token)) found.push(id);
 }
 
 function candidatesOf(tokens: Token[]): Candidates {
@@ -97,12 +176,21 @@ function candidatesOf(tokens: Token[]): Candidates {
  * (the index is off, or the pattern may start anywhere).
  */
 export function candidateStarts(id: number, tokens: Token[]): readonly number[] | undefined {
-  if (!optimisations.matcherIndex || anywhere.includes(id)) return undefined;
-  return candidatesOf(tokens).starts?.get(id) ?? NONE;
+  if (!optimisations.matcherIndex || anywhere.has(id)) return undefined;
+  const anchors = candidatesOf(tokens).starts?.get(id);
+  if (!anchors) return NONE;
+  const [min, max] = before[id]!;
+  if (max === 0) return anchors;
+  // A match with its anchor at j starts at j - max … j - min.
+  const starts: number[] = [];
+  for (const j of anchors) {
+    for (let i = Math.max(j - max, starts.length ? starts[starts.length - 1]! + 1 : 0); i <= j - min; i++) starts.push(i);
+  }
+  return starts;
 }
 
 /** Whether any pattern at all may match somewhere in `tokens` (false lets a caller skip the sentence). */
 export function anyPatternMayMatch(tokens: Token[]): boolean {
-  if (!optimisations.matcherIndex || anywhere.length > 0) return true;
+  if (!optimisations.matcherIndex || anywhere.size > 0) return true;
   return candidatesOf(tokens).starts !== undefined;
 }

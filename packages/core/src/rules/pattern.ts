@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens.js';
 import { stem, wordKey } from '../text/stem.js';
-import { candidateStarts, registerPattern, type FirstWord } from './matcher-index.js';
+import { candidateStarts, isCommon, registerPattern, type Anchor, type FirstWord, type WordProbe } from './matcher-index.js';
 
 /**
  * Phrase patterns, written for people who are not programmers (see docs/patterns.md):
@@ -21,7 +21,7 @@ export class PatternError extends Error {}
  * A test of one token. It reads only `lower` and `key` (the matcher index remembers results by word).
  * `key`: it accepts exactly the tokens with this key; `alternatives`: it accepts what any of these accepts.
  */
-type WordTest = ((token: Token) => boolean) & { key?: string; alternatives?: WordTest[] };
+type WordTest = ((token: Token) => boolean) & { key?: string; alternatives?: WordTest[]; probe?: WordProbe };
 type Element =
   | { kind: 'word'; test: WordTest; optional: boolean }
   | { kind: 'group'; branches: Element[][]; optional: boolean }
@@ -37,7 +37,7 @@ const DEFAULT_GAP = 4;
 
 export function compilePattern(source: string): CompiledPattern {
   const elements = parse(source);
-  const id = registerPattern(source, firstWords(elements));
+  const id = registerPattern(source, anchorOf(elements));
   return {
     source,
     findAll(tokens) {
@@ -191,34 +191,83 @@ function wordTest(raw: string, part: string): WordTest {
     throw new PatternError(`„${part}“: „${raw}“ ist kein gültiges Wort (erlaubt: Buchstaben, Ziffern, Bindestrich; = * ? ( | ) als Zeichen des Musters).`);
   }
   const lower = word.toLowerCase();
-  if (exact) return (t) => t.lower === lower;
-  if (head && prefix) return (t) => t.lower.includes(lower);
-  if (prefix) return (t) => t.lower.startsWith(lower);
+  // `probe` tells the matcher index which words can pass (it still asks the test itself).
+  if (exact) return Object.assign((t: Token) => t.lower === lower, { probe: { kind: 'exact', value: lower } as const });
+  if (head && prefix) return Object.assign((t: Token) => t.lower.includes(lower), { probe: { kind: 'contains', value: lower } as const });
+  if (prefix) return Object.assign((t: Token) => t.lower.startsWith(lower), { probe: { kind: 'prefix', value: lower } as const });
   if (head) {
     const headStem = stem(lower);
-    return (t) => t.lower.endsWith(lower) || stem(t.lower).endsWith(headStem);
+    const test = (t: Token) => t.lower.endsWith(lower) || stem(t.lower).endsWith(headStem);
+    return Object.assign(test, { probe: { kind: 'suffix', value: lower, headStem } as const });
   }
   const key = wordKey(lower);
   return Object.assign((t: Token) => t.key === key, { key });
 }
 
-/** What the first token of a match can be, for the matcher index; undefined when it can be any token. */
-function firstWords(elements: Element[]): FirstWord[] | undefined {
+/**
+ * Where the matcher index looks for a pattern: a required word of the sequence (preferably a rare one,
+ * see isCommon) and how many tokens a match can have before it; without such a word, the words a match
+ * can start with. undefined: a match can start at any token.
+ */
+function anchorOf(elements: Element[]): Anchor | undefined {
+  const found = anchorIn(elements);
+  if (found) return { words: found.words, before: found.before };
+  // No required word: the words a match can start with.
   const out: FirstWord[] = [];
-  const addTest = (test: WordTest) => {
-    if (test.alternatives) test.alternatives.forEach(addTest);
-    else if (test.key !== undefined) out.push({ key: test.key });
-    else out.push({ test });
-  };
   // Returns false when the sequence can start with any token (a gap first, once optional words are skipped).
   const collect = (sequence: Element[]): boolean => {
     for (const el of sequence) {
       if (el.kind === 'gap') return false;
-      if (el.kind === 'word') addTest(el.test);
+      if (el.kind === 'word') out.push(...wordsOf(el.test));
       else if (!el.branches.every(collect)) return false;
       if (!el.optional) return true;
     }
     return false; // everything optional: a match could start with what follows the sequence
   };
-  return collect(elements) ? out : undefined;
+  return collect(elements) ? { words: out, before: [0, 0] } : undefined;
+}
+
+const wordsOf = (test: WordTest): FirstWord[] => test.alternatives ? test.alternatives.flatMap(wordsOf)
+  : test.key !== undefined ? [{ key: test.key }] : [{ test, probe: test.probe }];
+
+/**
+ * The best anchor of a sequence: a required word, or a required group whose every branch has one (then the
+ * words of all branches). `before`: how many tokens of the sequence can precede it; `cost`: lower is rarer.
+ */
+function anchorIn(sequence: Element[]): (Anchor & { cost: number }) | undefined {
+  let best: (Anchor & { cost: number }) | undefined;
+  let min = 0;
+  let max = 0;
+  for (const el of sequence) {
+    let candidate: (Anchor & { cost: number }) | undefined;
+    if (el.kind === 'word' && !el.optional) {
+      const words = wordsOf(el.test);
+      const shortest = Math.min(...words.map((w) => (w.key ?? w.probe?.value ?? '').length));
+      candidate = { words, before: [0, 0], cost: (words.some(isCommon) ? 1000 : 0) - shortest };
+    } else if (el.kind === 'group' && !el.optional) {
+      const inner = el.branches.map(anchorIn);
+      if (inner.every((a) => a !== undefined)) {
+        candidate = {
+          words: inner.flatMap((a) => a!.words),
+          before: [Math.min(...inner.map((a) => a!.before[0])), Math.max(...inner.map((a) => a!.before[1]))],
+          cost: Math.max(...inner.map((a) => a!.cost)),
+        };
+      }
+    }
+    if (candidate && (!best || candidate.cost < best.cost)) {
+      best = { ...candidate, before: [min + candidate.before[0], max + candidate.before[1]] };
+    }
+    const [low, high] = lengthOf(el);
+    min += low;
+    max += high;
+  }
+  return best;
+}
+
+/** The fewest and the most tokens an element can take. */
+function lengthOf(el: Element): [number, number] {
+  if (el.kind === 'gap') return [0, el.max];
+  if (el.kind === 'word') return [el.optional ? 0 : 1, 1];
+  const branches = el.branches.map((branch) => branch.map(lengthOf).reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]));
+  return [el.optional ? 0 : Math.min(...branches.map((b) => b[0])), Math.max(...branches.map((b) => b[1]))];
 }

@@ -13,7 +13,7 @@ export function wordKey(lower: string): string {
   let key = cache.get(lower);
   if (key === undefined) {
     const umlauts = lower.match(UMLAUTS);
-    key = stemmerDe.stem(lower) + (umlauts ? ':' + umlauts.join('') : '');
+    key = stem(lower) + (umlauts ? ':' + umlauts.join('') : '');
     if (cache.size > 200_000) cache.clear();
     cache.set(lower, key);
   }

@@ -1,0 +1,164 @@
+import { Worker } from 'node:worker_threads';
+import { isDeepStrictEqual } from 'node:util';
+import type { LintOptions } from '@dclint/core';
+import type { CachedLint } from './cache.js';
+import type { Draft } from './files.js';
+
+/**
+ * Linting many drafts on all processor cores. The lint command goes through the drafts in order, as
+ * always; `LintAhead` reads the next few drafts ahead, works out their options (with the command's own
+ * function) and lints them in worker threads meanwhile. When the command reaches a draft it takes the
+ * draft and, if text and options are exactly those linted ahead, the record from the worker; otherwise
+ * it lints in its own thread. Results and output are therefore the same as without workers.
+ */
+
+/** What `prepare` found for a draft: the draft, and the lint job if it needs one (not cached, readable). */
+export interface Prepared {
+  draft: Draft;
+  /** Hash of the content, when the command uses a cache (so that it is computed once). */
+  contentHash?: string;
+  job?: { text: string; options: LintOptions };
+}
+
+interface Entry {
+  prepared: Prepared;
+  /** undefined when the job could not be sent to a thread: the command lints it itself. */
+  record?: Promise<CachedLint | undefined>;
+}
+
+interface Job {
+  id: number;
+  text: string;
+  options: LintOptions;
+  resolve: (record: CachedLint | undefined) => void;
+  reject: (error: Error) => void;
+}
+
+type Reply = { id: number; record: CachedLint } | { id: number; error: string };
+
+const WORKER_URL = new URL('./lint-worker.js', import.meta.url);
+
+export class LintAhead {
+  private readonly entries = new Map<string, Entry>();
+  private readonly queue: Job[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly running = new Map<Worker, Job>();
+  private readonly workers: Worker[] = [];
+  private next = 0;
+  private nextId = 1;
+  private closed = false;
+
+  private constructor(
+    private readonly files: string[],
+    private readonly prepare: (file: string) => Prepared,
+    private readonly threads: number,
+    /** How many drafts may be read ahead of the one the command is at (memory stays bounded). */
+    private readonly window: number,
+  ) {}
+
+  /** Starts linting ahead with `jobs` worker threads; undefined when that does not pay (one job or one draft). */
+  static start(files: string[], prepare: (file: string) => Prepared, jobs: number): LintAhead | undefined {
+    const drafts = files.filter((f) => f !== '-');
+    if (jobs <= 1 || drafts.length < 2) return undefined;
+    const threads = Math.min(jobs, drafts.length);
+    const ahead = new LintAhead(drafts, prepare, threads, threads * 2 + 2);
+    ahead.fill();
+    return ahead;
+  }
+
+  /** The draft as read ahead (read once), or undefined if it was not. The command has moved on from earlier drafts. */
+  draft(file: string): Draft | undefined {
+    for (const earlier of this.entries.keys()) {
+      if (earlier === file) break;
+      this.entries.delete(earlier); // cached or unreadable: the command needed no record
+    }
+    this.fill();
+    return this.entries.get(file)?.prepared.draft;
+  }
+
+  /** The content hash computed ahead, if any. */
+  contentHash(file: string): string | undefined {
+    return this.entries.get(file)?.prepared.contentHash;
+  }
+
+  /** The record of a draft: from a worker if linted ahead with exactly this text and options, else `here()`. */
+  async record(file: string, text: string, options: LintOptions, here: () => CachedLint): Promise<CachedLint> {
+    const entry = this.entries.get(file);
+    this.entries.delete(file);
+    this.fill();
+    const job = entry?.prepared.job;
+    if (!entry?.record || !job || job.text !== text || !isDeepStrictEqual(job.options, options)) return here();
+    return (await entry.record) ?? here();
+  }
+
+  /** Ends the worker threads. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('abgebrochen'));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /** Reads and prepares drafts up to the window; queues their lint jobs. */
+  private fill(): void {
+    while (!this.closed && this.entries.size < this.window && this.next < this.files.length) {
+      const file = this.files[this.next++]!;
+      const prepared = this.prepare(file);
+      const entry: Entry = { prepared };
+      if (prepared.job) {
+        const { text, options } = prepared.job;
+        entry.record = new Promise<CachedLint | undefined>((resolve, reject) => {
+          this.queue.push({ id: this.nextId++, text, options, resolve, reject });
+        });
+        // A failed job is reported when the command takes its record, not before.
+        entry.record.catch(() => undefined);
+      }
+      this.entries.set(file, entry);
+    }
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.workers.length < this.threads ? this.spawn() : undefined);
+      if (!worker) return;
+      const job = this.queue.shift()!;
+      this.running.set(worker, job);
+      worker.ref(); // a thread with work keeps the process alive; an idle one does not (see spawn)
+      try {
+        worker.postMessage({ id: job.id, text: job.text, options: job.options });
+      } catch {
+        // Options that cannot be sent to a thread (a function, say): the command lints this one itself.
+        this.running.delete(worker);
+        this.idle.push(worker);
+        job.resolve(undefined);
+      }
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_URL);
+    this.workers.push(worker);
+    worker.on('message', (reply: Reply) => {
+      const job = this.running.get(worker);
+      if (!job || job.id !== reply.id) return;
+      this.running.delete(worker);
+      if ('error' in reply) job.reject(new Error(reply.error));
+      else job.resolve(reply.record);
+      this.idle.push(worker);
+      worker.unref();
+      this.dispatch();
+    });
+    const fail = (error: Error) => {
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      this.workers.splice(this.workers.indexOf(worker), 1);
+      job?.reject(error);
+      if (!this.closed) this.dispatch();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!this.closed && this.workers.includes(worker)) fail(new Error(`Prüf-Thread unerwartet beendet (Code ${code}).`));
+    });
+    return worker;
+  }
+}
