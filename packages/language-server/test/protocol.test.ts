@@ -209,6 +209,19 @@ describe('dclint language server over stdio', () => {
       { uri: URI, takeFocus: true, selection: placeholder },
     ]);
 
+    // The inserted directive, with the placeholder replaced by a reason, silences the rule on that line
+    // (both findings of § 3 Abs. 1 stand on it), not elsewhere.
+    const seenBefore = client.published.length;
+    await client.change(URI, 2, [{
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      text: `${directive.replace('…', '§ 766 BGB verlangt hier die Schriftform')}\n`,
+    }]);
+    const justified = await client.nextDiagnostics(URI, seenBefore);
+    expect(diagnostics[1]!.range.start.line).toBe(line);
+    expect(justified.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['schriftform', diagnostics[2]!.range.start.line + 1]]);
+    await client.change(URI, 3, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }]);
+    await client.waitFor('Diagnosen der Version 3', () => client.published.find((p) => p.uri === URI && p.version === 3));
+
     // A diagnostic whose text has changed since gets no text edit (it would overwrite the wrong words).
     const stale = { ...first, data: { ...(first.data as object), excerpt: 'mündlich' } };
     const staleActions = await client.connection.sendRequest('textDocument/codeAction', {
