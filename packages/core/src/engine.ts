@@ -6,7 +6,7 @@ import { addressOf } from './structure/address.js';
 import { LineIndex } from './text/lines.js';
 import { tokenize, type Token } from './text/tokens.js';
 import { compilePattern, type CompiledPattern } from './rules/pattern.js';
-import { anyPatternMayMatch } from './rules/matcher-index.js';
+import { runCodeRule, sentenceContexts, sentenceMayMatch, sentencesWithAnchors } from './incremental/sentences.js';
 import { codeRules, type RawMatch, type SentenceContext } from './code-rules/index.js';
 import { principleUrl } from './principles.js';
 import { builtinRules } from './rules/catalogue.js';
@@ -70,11 +70,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const amending = analyseAmendments(doc, lines, options, resolveRules(options), lint);
   const sentences = amending ? amending.mask(buildSentences(doc)) : buildSentences(doc);
   const findings: Finding[] = amending ? [...amending.findings] : [];
+  const scoped = new Map<string, SentenceContext[]>(); // the sentences of each set of parts, filtered once
   for (const rule of resolveRules(options)) {
     const setting = options.rules?.[rule.id];
     if (setting === 'off') continue;
     const parts = new Set<PartKind>(rule.parts ?? options.parts ?? ['regelungstext']);
-    const inScope = sentences.filter((s) => parts.has(s.unit.part));
+    const scopeKey = [...parts].sort().join();
+    const inScope = scoped.get(scopeKey) ?? sentences.filter((s) => parts.has(s.unit.part));
+    scoped.set(scopeKey, inScope);
     findings.push(...runRule(prepare(rule), doc, inScope, lines, setting ?? rule.severity, options));
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
@@ -86,25 +89,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 }
 
 function buildSentences(doc: AnalysedDocument): SentenceContext[] {
-  const out: SentenceContext[] = [];
-  for (const unit of doc.units) {
-    const tokens = unit.blocks.flatMap((b) => tokenize(doc.matchText, b.start, b.end));
-    let t = 0;
-    for (const s of unit.absatz.sentences) {
-      while (t < tokens.length && tokens[t]!.start < s.start) t++;
-      const first = t;
-      while (t < tokens.length && tokens[t]!.start < s.end) t++;
-      out.push({ start: s.start, end: s.end, tokens: tokens.slice(first, t), unit });
-    }
-  }
-  return out;
+  return sentenceContexts(doc); // see incremental/sentences.ts: words made lazily in an IncrementalLinter
 }
 
 function runRule(
   p: PreparedRule, doc: AnalysedDocument, sentences: SentenceContext[], lines: LineIndex,
   severity: Severity, options: LintOptions,
 ): Finding[] {
-  const windows = new WindowCache(sentences);
+  const windows = windowsOf(sentences);
   const findings: Finding[] = [];
   const taken: Array<[number, number]> = [];
   const emit = (sentence: SentenceContext, match: RawMatch, ignoreMitigations: boolean, message?: string) => {
@@ -125,9 +117,9 @@ function runRule(
     findings.push(makeFinding(p, doc, sentence.unit, lines, match, effective, message, mitigatedBy, options));
   };
 
-  for (const sentence of sentences) {
-    // Most sentences contain no pattern's anchor word (see rules/matcher-index.ts); code-only rules have no patterns.
-    if (p.patterns.length === 0 || !anyPatternMayMatch(sentence.tokens)) continue;
+  // Most sentences contain no pattern's anchor word (see rules/matcher-index.ts); code-only rules have no patterns.
+  for (const sentence of p.patterns.length ? sentencesWithAnchors(sentences) : []) {
+    if (!sentenceMayMatch(sentence)) continue;
     for (const pattern of p.patterns) {
       const [first, ...rest] = pattern.compiled;
       const others = rest.map((c) => c.findAll(sentence.tokens));
@@ -141,7 +133,7 @@ function runRule(
   }
   const code = p.rule.implementation ? codeRules[p.rule.implementation] : undefined;
   if (code) {
-    for (const match of code({ doc, sentences, rule: p.rule })) {
+    for (const match of runCodeRule(code, { doc, sentences, rule: p.rule })) {
       const sentence = sentences.find((s) => match.start >= s.start && match.start < s.end);
       if (sentence) emit(sentence, match, false, match.message);
     }
@@ -171,9 +163,20 @@ function isExcluded(p: PreparedRule, sentence: SentenceContext, match: RawMatch)
   }));
 }
 
+const windowCaches = new WeakMap<SentenceContext[], WindowCache>();
+
+/** The windows of a list of sentences, shared by the rules that lint the same list (the same parts). */
+function windowsOf(sentences: SentenceContext[]): WindowCache {
+  let windows = windowCaches.get(sentences);
+  if (!windows) windowCaches.set(sentences, (windows = new WindowCache(sentences)));
+  return windows;
+}
+
 /** Tokens of the window around a sentence (its Absatz, its §, the document), computed once each. */
 class WindowCache {
   private readonly cache = new Map<unknown, Token[]>();
+  /** Sentences by Absatz and by § (or Absatz outside §§), in order; grouped once instead of a filter per window. */
+  private groups?: { absatz: Map<unknown, SentenceContext[]>; paragraph: Map<unknown, SentenceContext[]> };
   constructor(private readonly sentences: SentenceContext[]) {}
 
   tokens(sentence: SentenceContext, window: string): Token[] {
@@ -183,17 +186,28 @@ class WindowCache {
       : 'document';
     let tokens = this.cache.get(key);
     if (!tokens) {
-      tokens = this.sentences.filter((s) => inWindow(s.unit, sentence.unit, window)).flatMap((s) => s.tokens);
+      tokens = this.members(sentence, window).flatMap((s) => s.tokens);
       this.cache.set(key, tokens);
     }
     return tokens;
   }
-}
 
-function inWindow(candidate: AbsatzUnit, unit: AbsatzUnit, window: string): boolean {
-  if (window === 'document') return true;
-  if (window === 'absatz') return candidate === unit;
-  return unit.paragraph ? candidate.paragraph === unit.paragraph : candidate === unit;
+  /** The sentences of the window, in order: all, those of the Absatz, or those of the § (of the Absatz outside §§). */
+  private members(sentence: SentenceContext, window: string): SentenceContext[] {
+    if (window === 'document') return this.sentences;
+    if (!this.groups) {
+      this.groups = { absatz: new Map(), paragraph: new Map() };
+      for (const s of this.sentences) {
+        for (const [map, key] of [[this.groups.absatz, s.unit], [this.groups.paragraph, s.unit.paragraph ?? s.unit]] as const) {
+          const list = map.get(key);
+          if (list) list.push(s);
+          else map.set(key, [s]);
+        }
+      }
+    }
+    const members = window === 'absatz' ? this.groups.absatz.get(sentence.unit) : this.groups.paragraph.get(sentence.unit.paragraph ?? sentence.unit);
+    return members ?? [];
+  }
 }
 
 function makeFinding(

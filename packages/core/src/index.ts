@@ -1,5 +1,6 @@
 export * from './types.js';
 export { lint, resolveRules } from './engine.js';
+export { IncrementalLinter } from './incremental/linter.js';
 export { analyse, type AnalysedDocument, type AbsatzUnit, type TextBlock } from './structure/parse.js';
 export { addressOf } from './structure/address.js';
 export { LineIndex } from './text/lines.js';

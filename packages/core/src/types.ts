@@ -103,6 +103,11 @@ export interface PatternSpec {
   pattern?: string;
   /** Every phrase must occur in the same sentence; the finding marks the first. */
   all?: string[];
+  /**
+   * For `all`: where the other phrases must be. sentence (default): anywhere in the sentence; item: in the same
+   * Nummer or Buchstabe as the first phrase, or in the part of the sentence outside Nummern (the intro of a list).
+   */
+  window?: 'sentence' | 'item';
   /** This pattern is not cancelled by the rule's mitigations. */
   ignoreMitigations?: boolean;
   /** Message for this pattern instead of the rule's message. */

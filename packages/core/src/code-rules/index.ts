@@ -35,7 +35,15 @@ export interface RawMatch extends Span {
 }
 
 /** Rules whose logic data cannot express. A rule file names one with `implementation:`. */
-export type CodeRule = (context: CodeRuleContext) => RawMatch[];
+export type CodeRule = ((context: CodeRuleContext) => RawMatch[]) & {
+  /**
+   * The smallest part of the draft the rule's findings depend on, if it has one. 'paragraph': what it finds
+   * in a § depends only on that § (its text, structure, Artikel and part), and calling it once per § gives
+   * the same matches in the same order as one call with all sentences; 'absatz' likewise per Absatz. Then an
+   * editor re-runs it only for the § being edited (IncrementalLinter). Without a scope it always sees it all.
+   */
+  scope?: 'paragraph' | 'absatz';
+};
 
 export const codeRules: Record<string, CodeRule> = {
   'barriere-entfernt': removedBarrierRule,

@@ -71,7 +71,7 @@ const before: Array<[number, number]> = [];
 const NONE: readonly number[] = Object.freeze([]);
 let wordIds = new Map<string, readonly number[]>();
 
-interface Candidates {
+export interface Candidates {
   /** Registered patterns when computed (a new pattern invalidates). */
   patterns: number;
   length: number;
@@ -187,6 +187,35 @@ export function candidateStarts(id: number, tokens: Token[]): readonly number[] 
     for (let i = Math.max(j - max, starts.length ? starts[starts.length - 1]! + 1 : 0); i <= j - min; i++) starts.push(i);
   }
   return starts;
+}
+
+/** The candidates of a token array (to remember them with the sentence, see incremental/sentences.ts). */
+export function candidatesFor(tokens: Token[]): Candidates {
+  return candidatesOf(tokens);
+}
+
+/** Candidates computed earlier for tokens with the same words (valid while no pattern is added). */
+export function rememberCandidates(tokens: Token[], candidates: Candidates): void {
+  if (candidates.patterns === idsBySource.size && candidates.length === tokens.length) byTokens.set(tokens, candidates);
+}
+
+/** Matches of patterns (by id) remembered for the words of a sentence, across versions (incremental/sentences.ts). */
+export type MatchStore = Map<number, Array<[number, number]>>;
+const matchStores = new WeakMap<Token[], MatchStore>();
+
+/** Lets findAll remember its matches in `tokens` in `store` (tokens of a sentence whose text is unchanged). */
+export function attachMatchStore(tokens: Token[], store: MatchStore): void {
+  matchStores.set(tokens, store);
+}
+
+/** The store attached to `tokens`, if any. */
+export function matchStoreOf(tokens: Token[]): MatchStore | undefined {
+  return matchStores.get(tokens);
+}
+
+/** How many patterns are registered (what is remembered about anchors holds for this number). */
+export function registeredPatterns(): number {
+  return idsBySource.size;
 }
 
 /** Whether any pattern at all may match somewhere in `tokens` (false lets a caller skip the sentence). */

@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens.js';
 import { stem, wordKey } from '../text/stem.js';
-import { candidateStarts, isCommon, registerPattern, type Anchor, type FirstWord, type WordProbe } from './matcher-index.js';
+import { candidateStarts, isCommon, matchStoreOf, registerPattern, type Anchor, type FirstWord, type WordProbe } from './matcher-index.js';
 
 /**
  * Phrase patterns, written for people who are not programmers (see docs/patterns.md):
@@ -41,31 +41,40 @@ export function compilePattern(source: string): CompiledPattern {
   return {
     source,
     findAll(tokens) {
-      const found: Array<[number, number]> = [];
-      const starts = candidateStarts(id, tokens);
-      if (starts) {
-        // Only where the matcher index says the pattern can start; the same leftmost, non-overlapping matches.
-        let after = -1;
-        for (const i of starts) {
-          if (i <= after) continue;
-          const end = matchSequence(elements, 0, tokens, i, (t) => t - 1);
-          if (end >= i) {
-            found.push([i, end]);
-            after = end;
-          }
-        }
-        return found;
-      }
-      for (let i = 0; i < tokens.length; i++) {
-        const end = matchSequence(elements, 0, tokens, i, (t) => t - 1);
-        if (end >= i) {
-          found.push([i, end]);
-          i = end;
-        }
-      }
+      // In an IncrementalLinter: the matches in an unchanged sentence are remembered (token indices).
+      const store = matchStoreOf(tokens);
+      const known = store?.get(id);
+      if (known) return known.map(([a, b]) => [a, b]);
+      const found = search(tokens);
+      store?.set(id, found.map(([a, b]) => [a, b]));
       return found;
     },
   };
+  function search(tokens: Token[]): Array<[number, number]> {
+    const found: Array<[number, number]> = [];
+    const starts = candidateStarts(id, tokens);
+    if (starts) {
+      // Only where the matcher index says the pattern can start; the same leftmost, non-overlapping matches.
+      let after = -1;
+      for (const i of starts) {
+        if (i <= after) continue;
+        const end = matchSequence(elements, 0, tokens, i, (t) => t - 1);
+        if (end >= i) {
+          found.push([i, end]);
+          after = end;
+        }
+      }
+      return found;
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      const end = matchSequence(elements, 0, tokens, i, (t) => t - 1);
+      if (end >= i) {
+        found.push([i, end]);
+        i = end;
+      }
+    }
+    return found;
+  }
 }
 
 /** What remains to be matched after a sequence: returns the last token index of the whole match, or -1. */

@@ -116,7 +116,7 @@ function fastNodes(text: string, from: number, to: number, cache?: SectionCache)
   if (!cache) return fastParse(text, from, to);
   const key = text.slice(from, to);
   const hit = cache.get(key);
-  if (hit) return hit.map((n) => shifted(n, from));
+  if (hit) return placed(hit, from);
   const nodes = fastParse(text, from, to);
   if (nodes) cache.set(key, nodes.map((n) => shifted(n, -from)));
   return nodes;
@@ -131,7 +131,18 @@ function remarkNodes(text: string, from: number, to: number, cache?: SectionCach
     nodes = processor.parse(key).children;
     if (cacheable) cache.set(key, nodes);
   }
-  return from === 0 ? nodes : nodes.map((n) => shifted(n, from));
+  return from === 0 ? nodes : placed(nodes, from);
+}
+
+/** Remembered nodes (relative offsets) placed at `from`; the same objects again while the section stays put. */
+const placements = new WeakMap<RootContent[], { from: number; nodes: RootContent[] }>();
+
+function placed(relative: RootContent[], from: number): RootContent[] {
+  const last = placements.get(relative);
+  if (last?.from === from) return last.nodes;
+  const nodes = relative.map((n) => shifted(n, from));
+  placements.set(relative, { from, nodes });
+  return nodes;
 }
 
 /** Whether the last block of a chunk is fenced code or HTML reaching its end (it might continue). */

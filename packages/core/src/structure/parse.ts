@@ -5,6 +5,7 @@ import type {
 import { splitSentences } from '../text/sentences.js';
 import { parseMarkdown, parseWithRemark } from './markdown.js';
 import { optimisations } from '../optimisations.js';
+import { activeMemo } from '../incremental/memo.js';
 
 /** A run of text that is matched (a paragraph without its label, a table cell). */
 export interface TextBlock extends Span {
@@ -44,7 +45,7 @@ const REPEALED = /\((weggefallen|aufgehoben)\)/;
 
 /** Parses Markdown (or plain text) into the legal structure: parts, Artikel, §§, Absätze, Sätze, Nummern. */
 export function analyse(text: string): AnalysedDocument {
-  const tree = optimisations.fastParse ? parseMarkdown(text) : parseWithRemark(text);
+  const tree = optimisations.fastParse ? parseMarkdown(text, activeMemo()) : parseWithRemark(text);
   const builder = new StructureBuilder(text, maskHtml(text, tree));
   builder.walk(tree.children);
   return builder.finish();

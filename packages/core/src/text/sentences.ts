@@ -1,4 +1,6 @@
 import type { Span } from '../types.js';
+import { activeMemo } from '../incremental/memo.js';
+import { unitMemo } from '../incremental/sentences.js';
 
 /**
  * Abbreviations that never end a sentence, even before a capitalised word
@@ -35,6 +37,18 @@ const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase
  * closes its sentence unless a Nummer or Buchstabe follows. A table cell is a sentence of its own.
  */
 export function splitSentences(text: string, blocks: Array<Span & { cell?: boolean; item?: boolean }>): Span[] {
+  const memo = activeMemo();
+  if (!memo || blocks.length === 0) return splitBlocks(text, blocks);
+  // In an IncrementalLinter: remembered by the text of the blocks (relative offsets).
+  const unit = unitMemo(memo, text, blocks);
+  const base = blocks[0]!.start;
+  if (unit.splits) return unit.splits.map((s) => ({ start: s.start + base, end: s.end + base }));
+  const spans = splitBlocks(text, blocks);
+  unit.splits = spans.map((s) => ({ start: s.start - base, end: s.end - base }));
+  return spans;
+}
+
+function splitBlocks(text: string, blocks: Array<Span & { cell?: boolean; item?: boolean }>): Span[] {
   const sentences: Span[] = [];
   let start = -1;
   for (let b = 0; b < blocks.length; b++) {
