@@ -52,4 +52,16 @@ describe('akteur-fehlt', () => {
     const exam = '§ 4 Prüfung\n\n(1) Der Prüfling soll nachweisen, dass er Abläufe steuern kann.\n\n(2) Dabei sind Maßnahmen zu dokumentieren.';
     expect(excerpts(exam)).toEqual([]);
   });
+
+  it('accepts an agent named by „von/vom/durch“ with an article, a court judgment and the Verkündung', () => {
+    expect(excerpts('Das Protokoll ist von den Prüfenden zu bestätigen.')).toEqual([]);
+    expect(excerpts('Der Bericht ist vom Vorstand zu prüfen.')).toEqual([]);
+    expect(excerpts('Die Öffentlichkeit ist bei der Aufstellung von Plänen zu beteiligen.')).toEqual(['zu beteiligen']);
+    expect(excerpts('In dem Urteil ist auch über die Kosten des Verfahrens zu entscheiden.')).toEqual([]);
+    expect(excerpts('Der Tag, an dem das Abkommen in Kraft tritt, ist im Bundesgesetzblatt bekanntzugeben.')).toEqual([]);
+  });
+
+  it('leaves the bound decision „ist zu erteilen, wenn …“ alone', () => {
+    expect(excerpts('Die Erlaubnis ist zu erteilen, wenn die Voraussetzungen vorliegen.')).toEqual([]);
+  });
 });

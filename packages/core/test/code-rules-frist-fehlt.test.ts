@@ -59,4 +59,33 @@ describe('frist-fehlt', () => {
   it('reads only the § structure: a text without §§ is an excerpt and stays quiet', () => {
     expect(excerpts('Die Meldebehörde erteilt auf Antrag eine Bescheinigung.')).toEqual([]);
   });
+
+  it('ignores the duty of a private party and nullity, which courts declare', () => {
+    expect(excerpts('§ 57 Zugang\n\n(3) Gewährt ein Teilnehmer anderen das Recht, hat er auch weiteren Anbietern auf Antrag die gleiche Möglichkeit zu erteilen.')).toEqual([]);
+    expect(excerpts('§ 6 Nichtigkeit\n\n(1) Das beim Patentamt eingetragene Patent wird auf Antrag für nichtig erklärt, wenn es nicht neu ist.')).toEqual([]);
+  });
+
+  it('ignores applications between Bund and Länder', () => {
+    expect(excerpts('§ 11 Übernahme\n\nWerden auf Antrag eines Landes Bundesstraßen vom Bund übernommen, so erteilt das Bundesamt die Zustimmung.')).toEqual([]);
+  });
+
+  it('a right to apply is no obligation to apply', () => {
+    expect(excerpts('§ 2013 Haftung\n\nDer Erbe ist nicht berechtigt, die Anordnung einer Nachlassverwaltung zu beantragen.')).toEqual([]);
+    expect(excerpts('§ 9 Antrag\n\nDie Zulassung ist bei der Registerbehörde zu beantragen.')).toEqual(['zu beantragen']);
+  });
+
+  it('ignores applications named as a premise or an occasion, delegations to the Länder and court remedies', () => {
+    expect(excerpts('§ 218 Verwirklichung\n\n(3) Wird ein Bescheid auf Antrag des Steuerpflichtigen von der Behörde zurückgenommen, können Ansprüche geltend gemacht werden.')).toEqual([]);
+    expect(excerpts('§ 1 Übermittlung\n\nDie Handwerkskammer darf bei einem Antrag auf Eintragung die Daten abgleichen und die Eintragung erteilen.')).toEqual([]);
+    expect(excerpts('§ 39a Ausgleich\n\n(3) Die Länder können vorsehen, dass die Behörde auf Antrag einen Ausgleich gewährt.')).toEqual([]);
+    expect(excerpts('§ 59 Beschwerdeberechtigte\n\n(2) Wenn ein Beschluss nur auf Antrag erlassen werden kann, steht die Beschwerde nur dem Antragsteller zu; die Behörde ist nicht beschwerdeberechtigt.')).toEqual([]);
+  });
+
+  it('a condition that opens the sentence does not hide the procedure after it', () => {
+    expect(excerpts('§ 3 Ersatz\n\nIst der Ausweis verloren gegangen, stellt die Behörde auf Antrag eine Ersatzausfertigung aus.')).toEqual(['auf Antrag']);
+  });
+
+  it('a periodic time counts as a deadline', () => {
+    expect(excerpts('§ 42 Erstattung\n\n(1) Die Erstattung ist je Kalendermonat beim Hauptzollamt zu beantragen.')).toEqual([]);
+  });
 });

@@ -13,11 +13,12 @@ import { isActor } from './actors.js';
 /**
  * Verbs whose „zu“-infinitive is a procedural step: „zu prüfen“, „mitzuteilen“ (prefix + zu + verb). Keeping,
  * storing and deleting data are left out on purpose: „Die Daten sind nach sechs Monaten zu löschen“ binds whoever
- * holds them (the controller, Art. 4 Nr. 7 DSGVO), a settled and unambiguous wording.
+ * holds them (the controller, Art. 4 Nr. 7 DSGVO), a settled and unambiguous wording. So is the bound decision
+ * „Die Erlaubnis ist zu erteilen, wenn …“ (the authority that decides on the application grants it).
  */
 const STEPS = [
   'prüfen', 'überprüfen', 'übermitteln', 'unterrichten', 'benachrichtigen', 'informieren', 'verständigen',
-  'veröffentlichen', 'erteilen', 'entscheiden', 'erheben', 'übersenden',
+  'veröffentlichen', 'entscheiden', 'erheben', 'übersenden',
   'protokollieren', 'dokumentieren', 'erfassen', 'überwachen', 'kontrollieren', 'registrieren', 'bescheinigen',
   'bestätigen', 'berichtigen', 'vermerken', 'untersuchen', 'melden', 'beteiligen',
 ];
@@ -44,6 +45,10 @@ const NOT_PASSIVE = new Set([
  */
 const EXAMINATION = /^(prüfling|prüflinge|prüflings|prüfungsausschuss|prüfungsausschusses|prüfungskommission|prüfungsteil|prüfungsteils|prüfungsbereich|prüfungsbereiche|prüfungsbereichs|handlungsbereich|handlungsbereichs|meisterprüfung|zwischenprüfung|abschlussprüfung|gesellenprüfung|prüfungsfach|prüfungsfächer|prüfungsaufgabe|prüfungsaufgaben|prüfungsleistung|prüfungsleistungen|prüfungsstück|prüfungsstücks|arbeitsprobe|situationsaufgabe)$/u;
 const FINITE_PASSIVE = new Set(['ist', 'sind']);
+/** A judgment or court order names its actor, the court („In dem Urteil ist über die Kosten zu entscheiden“). */
+const COURT_DECISIONS = /^(urteil|urteils|urteile|gerichtsbescheid|gerichtsbescheids)$/u;
+/** Articles after „von“ or „durch“ that open the agent of a passive („von den Prüfenden“, „durch die Kammer“). */
+const ARTICLES = /^(der|die|das|den|dem|des|einer|einem|einen|eine|ein)$/u;
 /** The widest gap between „ist“ and its infinitive („ist der Behörde innerhalb von zwei Wochen … mitzuteilen“). */
 const MAX_GAP = 14;
 
@@ -61,8 +66,10 @@ export const akteurFehlt: CodeRule = ({ doc, sentences }) => {
   for (const unitSentences of byUnit.values()) {
     const paragraph = unitSentences[0]!.unit.paragraph;
     if (hasParagraphs && (!paragraph || examinations.has(paragraph))) continue;
-    if (unitSentences.some((s) => s.tokens.some(isActor))) continue;
+    if (unitSentences.some((s) => s.tokens.some((t) => isActor(t) || COURT_DECISIONS.test(t.lower)))) continue;
     for (const sentence of unitSentences) {
+      // The day a treaty enters into force „ist im Bundesgesetzblatt bekanntzugeben“: the Verkündung has its actor.
+      if (sentence.tokens.some((t) => t.lower === 'bundesgesetzblatt')) continue;
       const step = passiveObligation(sentence.tokens, doc.matchText);
       if (step) matches.push(step);
     }
@@ -83,6 +90,7 @@ export function passiveObligation(tokens: Token[], text: string): RawMatch | und
     for (let j = i + 1; j < tokens.length && j - i <= MAX_GAP; j++) {
       const word = tokens[j]!.lower;
       if (NOT_PASSIVE.has(word) || FINITE_PASSIVE.has(word)) break;
+      if (namesAgent(tokens, j)) break;
       if (SEPARABLE_SET.has(word)) return { start: tokens[j]!.start, end: tokens[j]!.end };
       if (word === 'zu' && j + 1 < tokens.length && STEP_SET.has(tokens[j + 1]!.lower)) {
         return { start: tokens[j]!.start, end: tokens[j + 1]!.end };
@@ -94,4 +102,18 @@ export function passiveObligation(tokens: Token[], text: string): RawMatch | und
     }
   }
   return undefined;
+}
+
+/** „von den Prüfenden“, „vom Vorstand“, „durch die Kammer“: the passive names who acts. */
+function namesAgent(tokens: Token[], j: number): boolean {
+  const word = tokens[j]!.lower;
+  if (word !== 'von' && word !== 'vom' && word !== 'durch') return false;
+  let k = j + 1;
+  // „von Plänen“, „durch schriftlichen Verwaltungsakt“: without an article, „von“ and „durch“ name no agent.
+  if (word !== 'vom') {
+    if (!ARTICLES.test(tokens[k]?.lower ?? '')) return false;
+    k++;
+  }
+  while (k < tokens.length && k <= j + 4 && !/^\p{Lu}/u.test(tokens[k]!.text)) k++;
+  return k < tokens.length && k <= j + 4 && /^\p{Lu}/u.test(tokens[k]!.text);
 }

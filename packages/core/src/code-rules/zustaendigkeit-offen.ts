@@ -2,7 +2,7 @@ import type { Token } from '../text/tokens.js';
 import type { CodeRule, RawMatch, SentenceContext } from './index.js';
 
 /**
- * zustaendigkeit-offen: the draft gives „die zuständige Behörde“ tasks (at least twice) but no provision of it says
+ * zustaendigkeit-offen: the draft gives „die zuständige Behörde“ tasks (three times or more) but no provision of it says
  * which authority that is. Reported once per document, at the first such mention; the others are listed as
  * related places. Mentions in penalty provisions and of foreign authorities do not count.
  *
@@ -17,17 +17,23 @@ const ASSIGNMENT = new RegExp([
   String.raw`\bzuständig\b`,
   String.raw`\bzuständigkeit(en)?\b`,
   String.raw`\bbestimm(t|en)\b[^.;]{0,200}\bzuständig`,
-  String.raw`\bzuständig\w*\s+(behörde|behörden|stelle|stellen)\s+(zu\s+)?bestimm`,
+  String.raw`\bzuständig\w*\s+(behörde|behörden|stelle|stellen)\b[^.;]{0,80}\bzu\s+bestimmen\b`,
   String.raw`\b(nach\s+landesrecht|landesrechtlich)\b`,
   String.raw`\b(obliegt|obliegen)\b[^.;]{0,150}\b(durchführung|ausführung|vollzug)|\b(durchführung|ausführung|vollzug)\b[^.;]{0,150}\b(obliegt|obliegen)\b`,
   String.raw`\bbehörden?\s+im\s+sinne\s+(dieses|dieser)\b`,
   String.raw`zuständige\s+behörden?\s*(:|“|")`,
   String.raw`(^|[.;:]\s)zuständige\s+behörden?\s+(ist|sind)\b`,
+  String.raw`(^|[.;:]\s)zuständige\s+behörden?\s+(im\s+sinne|nach|für|gemäß)\s[^.;]{0,150}?\s(ist|sind)\s`,
+  String.raw`zuständige\s+behörden?\s+(ist|sind)\s*[,.;]`,
   String.raw`\baufgaben\b[^.;]{0,150}\b(wahrgenommen|nimmt|nehmen)\b`,
 ].join('|'), 'u');
 
+/** How often the draft must speak of the unnamed authority before it counts as relying on it. */
+const MIN_MENTIONS = 3;
 /** Words that may stand before „zuständige Behörde“ without saying which one it is. */
 const DETERMINERS = new Set(['die', 'der', 'den', 'dem', 'des', 'eine', 'einer', 'einen', 'jede', 'jeder', 'jeweils', 'alle', 'allen', 'und', 'oder', 'sowie']);
+/** An inflected past participle after the authority: „von der zuständigen Behörde ausgestellte Bescheinigung“. */
+const DESCRIBING_PARTICIPLE = /^(?!\p{L}+zu\p{L})(ge|er|aus|be|ver|zu|an|ab|fest)\p{L}*(te|ten|tes|ter|tem|ene|enen|ener|enes)$/u;
 /** Words after „zuständige Behörde“ that qualify it („nach § 5“, „des Landes“, „im Sinne …“, „in deren Bezirk“). */
 const POSTPOSED_QUALIFIERS = new Set(['nach', 'im', 'gemäß', 'des', 'der', 'eines', 'einer', 'für', 'in', 'am', 'bei', 'aus']);
 
@@ -39,9 +45,9 @@ export const zustaendigkeitOffen: CodeRule = ({ doc, sentences }) => {
   if (doc.structure.paragraphs.some((p) => p.title && /zuständig/iu.test(p.title))) return [];
   const mentions = sentences.filter((s) => !isPenaltyOrForeign(s, doc.matchText))
     .flatMap((s) => bareMentions(s.tokens, doc.matchText));
-  // A single mention is often a reference to an authority of another law; the draft relies on one it never
-  // names when it gives „the competent authority“ tasks at least twice.
-  if (mentions.length < 2) return [];
+  // One or two mentions are often references to authorities of other laws („Anordnungen der zuständigen
+  // Behörden“); the draft relies on one it never names when it gives „the competent authority“ three tasks or more.
+  if (mentions.length < MIN_MENTIONS) return [];
   const [first, ...others] = mentions;
   return [{
     ...first!,
@@ -50,11 +56,11 @@ export const zustaendigkeitOffen: CodeRule = ({ doc, sentences }) => {
 };
 
 /**
- * Penalty provisions point to duties defined elsewhere, „bleibt unberührt“ to powers under another law; foreign
- * authorities are not the draft's to assign.
+ * Penalty provisions point to duties defined elsewhere, „bleibt unberührt“ to powers under another law, citations
+ * of EU acts to their titles; foreign authorities are not the draft's to assign.
  */
 const PENALTY = /\b(ordnungswidrig|ordnungswidrigkeit|ordnungswidrigkeiten|geldbuße|freiheitsstrafe|geldstrafe)\b/u;
-const FOREIGN = /\b(mitgliedstaat\w*|vertragsstaat\w*|herkunftsstaat\w*|herkunftsmitgliedstaat\w*|drittstaat\w*|drittland\w*|ausländisch\w*|anderen\s+staat\w*|ausland\w*|europäischen\s+union)\b/u;
+const FOREIGN = /\b(mitgliedstaat\w*|vertragsstaat\w*|herkunftsstaat\w*|herkunftsmitgliedstaat\w*|herkunftsland\w*|ursprungsland\w*|heimatstaat\w*|heimatland\w*|drittstaat\w*|drittland\w*|ausländisch\w*|anderen\s+staat\w*|ausland\w*|europäischen\s+union)\b/u;
 
 function isPenaltyOrForeign(sentence: SentenceContext, text: string): boolean {
   const paragraph = sentence.unit.paragraph;
@@ -62,7 +68,8 @@ function isPenaltyOrForeign(sentence: SentenceContext, text: string): boolean {
   if (PENALTY.test(scope.toLowerCase())) return true;
   const own = text.slice(sentence.start, sentence.end).toLowerCase();
   // „Die Befugnis der zuständigen Behörden nach dem … bleibt unberührt“ points to another law's authority.
-  return FOREIGN.test(own) || /\bunberührt\b/u.test(own);
+  // „(ABl. L 173 …)“: the title of an EU act that mentions competent authorities is a citation, not a task.
+  return FOREIGN.test(own) || /\bunberührt\b|\babl\./u.test(own);
 }
 
 /** „(die) zuständige Behörde“ without any word that says which authority is meant. */
@@ -72,11 +79,20 @@ export function bareMentions(tokens: Token[], text: string): RawMatch[] {
     if (!/^zuständige[nr]?$/.test(tokens[i]!.lower) || !/^behörden?$/.test(tokens[i + 1]!.lower)) continue;
     const before = tokens[i - 1]?.lower;
     if (before !== undefined && !DETERMINERS.has(before)) continue;
+    // „die für die Stützungsregelungen jeweils zuständigen Behörden“: the qualifier stands before „jeweils“.
+    if (before === 'jeweils' && qualifiedBefore(tokens, i - 1)) continue;
     const after = tokens[i + 2]?.lower;
     if (after !== undefined && POSTPOSED_QUALIFIERS.has(after)) continue;
+    // „von den zuständigen Behörden erteilten Erlaubnisse“ describes acts of other authorities, gives no task.
+    if (after !== undefined && DESCRIBING_PARTICIPLE.test(after)) continue;
     // „der zuständigen Behörde/Bewilligungsstelle des Landes“
     if (text.slice(tokens[i + 1]!.end, tokens[i + 1]!.end + 1) === '/') continue;
     found.push({ start: tokens[i]!.start, end: tokens[i + 1]!.end });
   }
   return found;
+}
+
+/** A „für …“ or „nach …“ shortly before „jeweils“ says which authority is meant. */
+function qualifiedBefore(tokens: Token[], i: number): boolean {
+  return tokens.slice(Math.max(0, i - 20), i).some((t) => /^(für|nach|gemäß)$/u.test(t.lower));
 }
