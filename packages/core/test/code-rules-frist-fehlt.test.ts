@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinRules, lint } from '../src/index.js';
+import { builtinRules, IncrementalLinter, lint } from '../src/index.js';
 
 function findings(text: string) {
   const off = Object.fromEntries(builtinRules.filter((r) => r.id !== 'frist-fehlt').map((r) => [r.id, 'off' as const]));
@@ -87,5 +87,14 @@ describe('frist-fehlt', () => {
 
   it('a periodic time counts as a deadline', () => {
     expect(excerpts('§ 42 Erstattung\n\n(1) Die Erstattung ist je Kalendermonat beim Hauptzollamt zu beantragen.')).toEqual([]);
+  });
+
+  it('gives in an editor (IncrementalLinter, re-run only for the changed part) what lint() gives', () => {
+    const linter = new IncrementalLinter();
+    let text: string = '§ 1 Erlaubnis\n\nDie Behörde erteilt auf Antrag eine Erlaubnis.\n\n§ 2 Befreiung\n\nDie Kasse entscheidet über den Antrag auf Befreiung.';
+    for (const edit of [(t: string) => t, (t) => t.replace('§ 2 Befreiung\n\n', '§ 2 Befreiung\n\nDie Frist beträgt drei Monate. '), (t) => `${t}\n\n§ 3 Bescheinigung\n\nDas Amt stellt auf Antrag eine Bescheinigung aus.`]) {
+      text = edit(text);
+      expect(JSON.stringify(linter.lint(text))).toBe(JSON.stringify(lint(text)));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinRules, lint } from '../src/index.js';
+import { builtinRules, IncrementalLinter, lint } from '../src/index.js';
 
 function excerpts(text: string): string[] {
   const off = Object.fromEntries(builtinRules.filter((r) => r.id !== 'unbestimmter-rechtsbegriff').map((r) => [r.id, 'off' as const]));
@@ -47,5 +47,14 @@ describe('unbestimmter-rechtsbegriff: vague terms', () => {
     expect(excerpts('Die Zuverlässigkeit liegt in der Regel nicht vor, wenn der Antragsteller verurteilt ist.')).toEqual([]);
     expect(excerpts('Der Plan ist rechtzeitig, spätestens zwei Wochen vor Beginn, anzuzeigen.')).toEqual([]);
     expect(excerpts('Ordnungswidrig handelt, wer eine Angabe nicht rechtzeitig macht.')).toEqual([]);
+  });
+
+  it('gives in an editor (IncrementalLinter, re-run only for the changed part) what lint() gives', () => {
+    const linter = new IncrementalLinter();
+    let text: string = '§ 1 Mitteilung\n\nDie Behörde teilt die Entscheidung unverzüglich mit.\n\n§ 2 Pflichten\n\nDer Arbeitgeber hat der Behörde unverzüglich anzuzeigen.';
+    for (const edit of [(t: string) => t, (t) => t.replace('Der Arbeitgeber hat der Behörde', 'Das Bundesamt hat die Länder'), (t) => t.replace('Die Behörde teilt', 'Der Betrieb teilt')]) {
+      text = edit(text);
+      expect(JSON.stringify(linter.lint(text))).toBe(JSON.stringify(lint(text)));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinRules, lint } from '../src/index.js';
+import { builtinRules, IncrementalLinter, lint } from '../src/index.js';
 
 function excerpts(text: string): string[] {
   const off = Object.fromEntries(builtinRules.filter((r) => r.id !== 'zweckbindung-fehlt').map((r) => [r.id, 'off' as const]));
@@ -40,5 +40,14 @@ describe('zweckbindung-fehlt', () => {
 
   it('reads only §§: a text without §§ is an excerpt', () => {
     expect(excerpts('Die Kasse darf personenbezogene Daten der Versicherten speichern.')).toEqual([]);
+  });
+
+  it('gives in an editor (IncrementalLinter, re-run only for the changed part) what lint() gives', () => {
+    const linter = new IncrementalLinter();
+    let text: string = '§ 1 Daten\n\nDie Kasse darf personenbezogene Daten speichern.\n\n§ 2 Übermittlung\n\nSie darf Sozialdaten übermitteln.';
+    for (const edit of [(t: string) => t, (t) => t.replace('Sie darf', 'Zur Prüfung des Anspruchs darf sie'), (t) => t.replace('§ 1 Daten\n\n', '§ 1 Daten\n\n(1) Zu diesem Zweck gilt Folgendes.\n\n(2) ')]) {
+      text = edit(text);
+      expect(JSON.stringify(linter.lint(text))).toBe(JSON.stringify(lint(text)));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens.js';
-import type { CodeRule, RawMatch, SentenceContext } from './index.js';
+import type { CodeRule, CodeRuleContext, RawMatch, SentenceContext } from './index.js';
 import { isCourt, isPublicBody } from './actors.js';
 
 /**
@@ -35,7 +35,7 @@ const DEADLINE = new RegExp([
  */
 const NOT_A_PROCEDURE = /\b(ordnungswidrig|ordnungswidrigkeit|geldbuße|freiheitsstrafe|geldstrafe|rechtsverordnung|verordnung|ermächtigt|verwaltungsvorschriften|im\s+sinne\s+(dieses|dieser)|prüfling|prüflinge|prüflings|prüfungsausschuss|prüfungsausschusses|prüfungskommission|bundestag|bundestages|bundesrat|bundesrates|fraktion|fraktionen|gebühr\w*|pauschale|auslagen|grundbuch\w*|beschwerde|rechtsbeschwerde|beschwerdegericht\w*|können\s+vorsehen|\w*gerichtlich\w*|staatsanwaltschaft|urkundsbeamt\w*|registergericht\w*|für\s+nichtig\s+erklärt|nichtigkeits\w*|(vereins|handels|genossenschafts|partnerschafts|güterrechts|schiffs)register\w*|prüfungskandidat\w*|nachteilsausgleich\w*)\b/u;
 
-export const fristFehlt: CodeRule = ({ doc, sentences }) => {
+export const fristFehlt: CodeRule = Object.assign(({ doc, sentences }: CodeRuleContext) => {
   const matches: RawMatch[] = [];
   // Whether a § sets a deadline can only be read from the whole §: a text without §§ is an excerpt. Anlagen
   // (tables of fees or services) are not procedures either.
@@ -54,7 +54,10 @@ export const fristFehlt: CodeRule = ({ doc, sentences }) => {
     }
   }
   return matches;
-};
+}, {
+  /** What it finds in a § depends only on that §. An editor re-runs it only where the text changed. */
+  scope: 'paragraph' as const,
+});
 
 /** Sentences of one § together (a text without §§: each Absatz on its own). */
 function groupByParagraph(sentences: SentenceContext[]): SentenceContext[][] {

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens.js';
-import type { CodeRule, RawMatch } from './index.js';
+import type { CodeRule, CodeRuleContext, RawMatch } from './index.js';
 import { isPublicBody } from './actors.js';
 
 /**
@@ -20,7 +20,7 @@ const PLURAL = /(behörden|stellen|kassen|agenturen|anstalten|kommissionen|regie
 /** Prepositions that introduce the agent of a passive („von der Behörde zu übermitteln“). */
 const AGENT_PREPOSITIONS = new Set(['von', 'vom', 'durch']);
 
-export const unverzueglichAuthority: CodeRule = ({ doc, sentences }) => {
+export const unverzueglichAuthority: CodeRule = Object.assign(({ doc, sentences }: CodeRuleContext) => {
   const matches: RawMatch[] = [];
   for (const sentence of sentences) {
     const at = sentence.tokens.findIndex((t) => t.lower === 'unverzüglich');
@@ -31,7 +31,10 @@ export const unverzueglichAuthority: CodeRule = ({ doc, sentences }) => {
     }
   }
   return matches;
-};
+}, {
+  /** What it finds depends only on the sentence. An editor re-runs it only where the text changed. */
+  scope: 'absatz' as const,
+});
 
 /** Is a public body the subject (or the passive agent) of the sentence? */
 export function authorityActs(tokens: Token[], text: string): boolean {

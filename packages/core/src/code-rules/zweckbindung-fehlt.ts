@@ -1,4 +1,4 @@
-import type { CodeRule, RawMatch, SentenceContext } from './index.js';
+import type { CodeRule, CodeRuleContext, RawMatch, SentenceContext } from './index.js';
 import { personalDataProcessing } from './personal-data.js';
 
 /**
@@ -21,7 +21,7 @@ const PURPOSE = new RegExp([
 ].join('|'), 'u');
 const REFERENCE = /§|\bartikel\s+\d|\bart\.\s*\d|\bnach\s+maßgabe\b|\bvoraussetzungen\b|rechtsvorschrift/u;
 
-export const zweckbindungFehlt: CodeRule = ({ doc, sentences }) => {
+export const zweckbindungFehlt: CodeRule = Object.assign(({ doc, sentences }: CodeRuleContext) => {
   const matches: RawMatch[] = [];
   const byParagraph = new Map<unknown, SentenceContext[]>();
   for (const s of sentences) {
@@ -41,4 +41,7 @@ export const zweckbindungFehlt: CodeRule = ({ doc, sentences }) => {
     matches.push(verb);
   }
   return matches;
-};
+}, {
+  /** What it finds in a § depends only on that §. An editor re-runs it only where the text changed. */
+  scope: 'paragraph' as const,
+});
