@@ -3,7 +3,8 @@
 // catalogue (no config file), and prints files, MB, wall seconds, MB/s, peak RSS and findings; then
 // with `--cache` (cold, then warm) if the CLI has it; then `rg` with the barrier keywords over the same
 // files and the ratio dclint/rg; then the slowest files, each linted alone in this process.
-// Prints numbers; asserts nothing.
+// Prints numbers; asserts nothing. CPU is user + system time of all threads (on a busy machine wall time
+// grows with the load of others, CPU time much less).
 //
 //   npm run bench:corpus                       the whole corpus
 //   npm run bench:corpus -- b                  only the folder .cache/corpus/b
@@ -96,7 +97,8 @@ function runDclint(label, extra) {
   const rssFile = join(work, 'rss');
   const preload = join(work, 'rss.mjs');
   writeFileSync(preload, `import { writeFileSync } from 'node:fs';\n`
-    + `process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+    + `process.on('exit', () => { const u = process.resourceUsage(); `
+    + `writeFileSync(${JSON.stringify(rssFile)}, JSON.stringify({ rss: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 })); });\n`);
   const args = ['--import', preload, cli, target, '--no-config', '-f', 'json', '-o', output, ...extra, ...dclintExtra];
   const started = process.hrtime.bigint();
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -108,9 +110,9 @@ function runDclint(label, extra) {
   const report = JSON.parse(readFileSync(output, 'utf8'));
   const findings = report.files.reduce((sum, f) => sum + f.findings.length, 0);
   const fileErrors = report.files.filter((f) => f.error).length;
-  const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  const usage = JSON.parse(readFileSync(rssFile, 'utf8'));
   console.log(`${label}: ${report.files.length} Dateien, ${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s = `
-    + `${(mb / seconds).toFixed(2)} MB/s, Spitze RSS ${rssMb.toFixed(0)} MB, ${findings} Befunde`
+    + `${(mb / seconds).toFixed(2)} MB/s, Spitze RSS ${(usage.rss / 1024).toFixed(0)} MB, CPU ${usage.cpu.toFixed(1)} s, ${findings} Befunde`
     + (fileErrors ? `, ${fileErrors} Dateien mit Fehler` : ''));
   return { seconds, findings };
 }

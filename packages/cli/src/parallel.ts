@@ -7,9 +7,10 @@ import type { Draft } from './files.js';
 /**
  * Linting many drafts on all processor cores. The lint command goes through the drafts in order, as
  * always; `LintAhead` reads the next few drafts ahead, works out their options (with the command's own
- * function) and lints them in worker threads meanwhile. When the command reaches a draft it takes the
- * draft and, if text and options are exactly those linted ahead, the record from the worker; otherwise
- * it lints in its own thread. Results and output are therefore the same as without workers.
+ * function) and hands some of them to worker threads, as many as keep the workers busy. When the command
+ * reaches a draft it takes the draft and, if text and options are exactly those linted ahead, the record
+ * from the worker; otherwise (and for the drafts left to it) it lints in its own thread, so all threads
+ * work. Results and output are therefore the same as without workers.
  */
 
 /** What `prepare` found for a draft: the draft, and the lint job if it needs one (not cached, readable). */
@@ -22,6 +23,8 @@ export interface Prepared {
 
 interface Entry {
   prepared: Prepared;
+  /** The worker job, while queued. */
+  job?: Job;
   /** undefined when the job could not be sent to a thread: the command lints it itself. */
   record?: Promise<CachedLint | undefined>;
 }
@@ -37,6 +40,7 @@ interface Job {
 type Reply = { id: number; record: CachedLint } | { id: number; error: string };
 
 const WORKER_URL = new URL('./lint-worker.js', import.meta.url);
+const HEAP_MB = 512;
 
 export class LintAhead {
   private readonly entries = new Map<string, Entry>();
@@ -60,8 +64,9 @@ export class LintAhead {
   static start(files: string[], prepare: (file: string) => Prepared, jobs: number): LintAhead | undefined {
     const drafts = files.filter((f) => f !== '-');
     if (jobs <= 1 || drafts.length < 2) return undefined;
-    const threads = Math.min(jobs, drafts.length);
-    const ahead = new LintAhead(drafts, prepare, threads, threads * 2 + 2);
+    // The command's own thread lints too: `jobs` threads in all, so jobs - 1 workers.
+    const threads = Math.min(jobs, drafts.length) - 1;
+    const ahead = new LintAhead(drafts, prepare, threads, threads * 4 + 2);
     ahead.fill();
     return ahead;
   }
@@ -87,6 +92,9 @@ export class LintAhead {
     this.entries.delete(file);
     this.fill();
     const job = entry?.prepared.job;
+    // Not started by a worker yet: rather lint it here than wait.
+    const queued = entry?.job ? this.queue.indexOf(entry.job) : -1;
+    if (queued >= 0) this.queue.splice(queued, 1)[0]!.resolve(undefined);
     if (!entry?.record || !job || job.text !== text || !isDeepStrictEqual(job.options, options)) return here();
     return (await entry.record) ?? here();
   }
@@ -104,10 +112,12 @@ export class LintAhead {
       const file = this.files[this.next++]!;
       const prepared = this.prepare(file);
       const entry: Entry = { prepared };
-      if (prepared.job) {
+      // Workers take drafts while they have few in hand; the others wait for the command's own thread.
+      if (prepared.job && this.queue.length + this.running.size < this.threads * 2) {
         const { text, options } = prepared.job;
         entry.record = new Promise<CachedLint | undefined>((resolve, reject) => {
-          this.queue.push({ id: this.nextId++, text, options, resolve, reject });
+          entry.job = { id: this.nextId++, text, options, resolve, reject };
+          this.queue.push(entry.job);
         });
         // A failed job is reported when the command takes its record, not before.
         entry.record.catch(() => undefined);
@@ -136,7 +146,8 @@ export class LintAhead {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_URL);
+    // A bounded heap makes each thread collect its garbage in time (the largest law needs about 250 MB).
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
     this.workers.push(worker);
     worker.on('message', (reply: Reply) => {
       const job = this.running.get(worker);
@@ -148,16 +159,17 @@ export class LintAhead {
       worker.unref();
       this.dispatch();
     });
-    const fail = (error: Error) => {
+    // A thread that dies (out of memory, say) takes no result with it: the command lints that draft itself.
+    const fail = () => {
       const job = this.running.get(worker);
       this.running.delete(worker);
-      this.workers.splice(this.workers.indexOf(worker), 1);
-      job?.reject(error);
+      if (this.workers.includes(worker)) this.workers.splice(this.workers.indexOf(worker), 1);
+      job?.resolve(undefined);
       if (!this.closed) this.dispatch();
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (!this.closed && this.workers.includes(worker)) fail(new Error(`Prüf-Thread unerwartet beendet (Code ${code}).`));
+    worker.on('exit', () => {
+      if (!this.closed) fail();
     });
     return worker;
   }
