@@ -123,6 +123,12 @@ describe('justification', () => {
     expect(result.suppressed).toEqual([]);
   });
 
+  it('an unedited placeholder ("Begründung: …") is no justification', () => {
+    const result = lint('<!-- dclint-disable-next-line schriftform -- Begründung: … -->\nDer Antrag ist schriftlich zu stellen.');
+    expect(at(result.findings)).toEqual([`1:${DIRECTIVE_RULE_ID}`, '2:schriftform']);
+    expect(result.suppressed).toEqual([]);
+  });
+
   it('is optional with requireJustification: false', () => {
     const result = lint(unjustified, { requireJustification: false });
     expect(result.findings).toEqual([]);

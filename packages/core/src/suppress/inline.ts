@@ -138,7 +138,8 @@ function buildScopes(
       }
       continue;
     }
-    if (requireJustification && directive.justification === '') {
+    // A reason must say something: an unedited placeholder ("Begründung: …") is no reason.
+    if (requireJustification && !/\p{L}/u.test(directive.justification)) {
       problems.push({
         directive,
         message: `Die Anweisung „${label(directive)}“ hat keine Begründung und wirkt deshalb nicht. Bitte schreiben `
