@@ -3,12 +3,16 @@ import { lintCommand, LINT_HELP } from './commands/lint.js';
 import { UsageError, type CommandContext } from './commands/context.js';
 import { formatters } from './formatters/index.js';
 import { VERSION } from './version.js';
+import { rulesCommand } from './commands/rules.js';
+import { explainCommand } from './commands/explain.js';
 import { synopseCommand } from './commands/synopse.js';
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
 
 /** Sub-commands by name; everything else is linted. */
 export const commands: Record<string, Command> = {
+  rules: rulesCommand,
+  explain: explainCommand,
   synopse: synopseCommand,
 };
 

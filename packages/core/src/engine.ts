@@ -16,7 +16,7 @@ import { analyseAmendments } from './amend/index.js';
 /** A rule with its patterns compiled once. */
 interface PreparedRule {
   rule: RuleDefinition;
-  patterns: Array<{ compiled: CompiledPattern[]; ignoreMitigations: boolean; message?: string; sameItem: boolean }>;
+  patterns: Array<{ compiled: CompiledPattern[]; ignoreMitigations: boolean; message?: string; sameItem: boolean; severity?: Severity }>;
   mitigations: Array<{ compiled: CompiledPattern; window: string; effect: 'cancel' | 'downgrade'; severity: Severity; reason?: string }>;
   exclusions: Array<{ compiled: CompiledPattern; window: 'overlap' | 'sentence' }>;
   fixes: Array<{ regex: RegExp; replace: string; title: string; safe: boolean }>;
@@ -34,6 +34,7 @@ function prepare(rule: RuleDefinition): PreparedRule {
         ignoreMitigations: spec.ignoreMitigations ?? false,
         message: spec.message,
         sameItem: spec.window === 'item',
+        severity: spec.severity,
       })),
       mitigations: (rule.mitigations ?? []).map((m) => ({
         compiled: compilePattern(m.pattern),
@@ -99,10 +100,10 @@ function runRule(
   const windows = windowsOf(sentences);
   const findings: Finding[] = [];
   const taken: Array<[number, number]> = [];
-  const emit = (sentence: SentenceContext, match: RawMatch, ignoreMitigations: boolean, message?: string) => {
+  const emit = (sentence: SentenceContext, match: RawMatch, ignoreMitigations: boolean, message?: string, level = severity) => {
     if (taken.some(([s, e]) => match.start < e && s < match.end)) return;
     if (isExcluded(p, sentence, match)) return;
-    let effective = severity;
+    let effective = level;
     let mitigatedBy: string | undefined;
     if (!ignoreMitigations) {
       const mitigation = p.mitigations.find((m) => windows.tokens(sentence, m.window).length > 0
@@ -127,7 +128,9 @@ function runRule(
       for (const [a, b] of first!.findAll(sentence.tokens)) {
         if (pattern.sameItem && !others.every((found) => found.some(([c]) => sameItem(sentence, a, c)))) continue;
         const match = { start: sentence.tokens[a]!.start, end: sentence.tokens[b]!.end };
-        emit(sentence, match, pattern.ignoreMitigations, pattern.message);
+        // A pattern's own level (a weaker sign) applies unless the configuration sets the rule's level.
+        const level = pattern.severity && options.rules?.[p.rule.id] === undefined ? pattern.severity : severity;
+        emit(sentence, match, pattern.ignoreMitigations, pattern.message, level);
       }
     }
   }

@@ -10,7 +10,7 @@ export { compilePattern, PatternError, type CompiledPattern } from './rules/patt
 export { parseRuleFile, validateRule, RuleFileError } from './rules/load.js';
 export { ruleSchema } from './rules/schema.js';
 export { builtinRules } from './rules/catalogue.js';
-export { PRINCIPLES, principleUrl } from './principles.js';
+export { PRINCIPLES, ASPECTS, principleUrl } from './principles.js';
 export { codeRules, type CodeRule, type CodeRuleContext, type RawMatch, type SentenceContext } from './code-rules/index.js';
 export * from './suppress/index.js';
 export {

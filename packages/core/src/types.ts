@@ -112,6 +112,8 @@ export interface PatternSpec {
   ignoreMitigations?: boolean;
   /** Message for this pattern instead of the rule's message. */
   message?: string;
+  /** Level for this pattern instead of the rule's (a weaker sign); a level set in the configuration wins. */
+  severity?: Severity;
 }
 
 export interface MitigationSpec {

@@ -1,6 +1,8 @@
 import type { AnalysedDocument, AbsatzUnit } from '../structure/parse.js';
 import type { Token } from '../text/tokens.js';
 import type { RuleDefinition, Span } from '../types.js';
+import { barrierefreiheit } from './barrierefreiheit.js';
+import { begriffUneinheitlich } from './begriff-uneinheitlich.js';
 import { instructionErrorRule, removedBarrierRule } from '../amend/code-rules.js';
 import { akteurFehlt } from './akteur-fehlt.js';
 import { fristFehlt } from './frist-fehlt.js';
@@ -46,6 +48,8 @@ export type CodeRule = ((context: CodeRuleContext) => RawMatch[]) & {
 };
 
 export const codeRules: Record<string, CodeRule> = {
+  barrierefreiheit,
+  'begriff-uneinheitlich': begriffUneinheitlich,
   'barriere-entfernt': removedBarrierRule,
   aenderungsbefehl: instructionErrorRule,
   'akteur-fehlt': akteurFehlt,

@@ -67,7 +67,8 @@ export function sentenceContexts(doc: AnalysedDocument): SentenceContext[] {
       lazySentences(memo, doc, unit, out);
       continue;
     }
-    const tokens = unit.blocks.flatMap((b) => tokenize(doc.matchText, b.start, b.end));
+    const tokens = unit.blocks.length === 1 ? tokenize(doc.matchText, unit.blocks[0]!.start, unit.blocks[0]!.end)
+      : unit.blocks.flatMap((b) => tokenize(doc.matchText, b.start, b.end));
     let t = 0;
     for (const s of unit.absatz.sentences) {
       while (t < tokens.length && tokens[t]!.start < s.start) t++;

@@ -36,8 +36,10 @@ export const ruleSchema = {
         properties: {
           pattern: text,
           all: { type: 'array', items: text, minItems: 2 },
+          window: { enum: ['sentence', 'item'] },
           ignoreMitigations: { type: 'boolean' },
           message: text,
+          severity,
         },
         oneOf: [{ required: ['pattern'] }, { required: ['all'] }],
       },

@@ -1,0 +1,90 @@
+import { addressOf } from '../structure/address.js';
+import type { CodeRule, RawMatch } from './index.js';
+import { findDefinitions, sameContent, termKey, type Definition } from './definitions.js';
+import { federalDefinitions } from './term-index.js';
+
+/**
+ * begriff-uneinheitlich (principle 2.1): a term the draft defines
+ *  1. twice, with different content;
+ *  2. and then uses "im Sinne" of another law's provision (so it means something else there);
+ *  3. although federal law already defines it often (term-index.ts, built from the corpus), without
+ *     referring to an existing definition.
+ * Findings of 1 and 2 point at the other place with relatedInformation.
+ */
+const WHOLE_LAW = /^(Gesetzes|Gesetzbuchs|Gesetzbuches|Buches|Verordnung)$/;
+/** "<Term> im Sinne des § 2 Absatz 4 des Einkommensteuergesetzes": up to three words before the reference. */
+const FOREIGN_USE = /((?:[\p{L}][\p{L}\p{N}-]*\s+){0,2}[\p{Lu}][\p{L}\p{N}-]*)\s+im\s+Sinne\s+(?:des|der|von)\s+(?:§§?|Artikel|Art\.)\s*\d[^.;]{0,120}/gu;
+/** The reference names another law: "des Einkommensteuergesetzes", "der Abgabenordnung", "EStG", "SGB II". */
+const OTHER_LAW = /\b(?:des|der)\s+(?!dieses\b|dieser\b)[\p{Lu}][\p{L}-]*(?:gesetz|gesetzes|gesetzbuch|gesetzbuches|gesetzbuchs|ordnung|verordnung)\b|\bBuches\s+Sozialgesetzbuch\b|\b[\p{Lu}][\p{L}]*[\p{Lu}][\p{L}]*\b/u;
+
+export const begriffUneinheitlich: CodeRule = ({ doc, sentences }) => {
+  const units = [...new Set(sentences.map((s) => s.unit))];
+  const definitions = findDefinitions(doc, units);
+  const matches: RawMatch[] = [];
+  const reported = new Set<Definition>();
+  const where = (d: Definition) => addressOf(d.unit, d.termSpan.start);
+
+  // 1. Defined twice with different content.
+  const firstByKey = new Map<string, Definition>();
+  for (const d of definitions) {
+    const first = firstByKey.get(d.key);
+    if (!first) {
+      firstByKey.set(d.key, d);
+      continue;
+    }
+    // "X im Sinne dieses Gesetzes sind auch …" extends the first definition; it does not contradict it.
+    if (sameContent(first.content, d.content) || /^(auch|ferner|ebenfalls)\b/.test(d.content)) continue;
+    reported.add(d);
+    matches.push({
+      ...d.termSpan,
+      message: `„${d.term}“ wird hier anders bestimmt als in ${where(first)}. Bitte verwenden Sie für einen Begriff `
+        + 'eine Bestimmung oder geben Sie dem zweiten Begriff einen eigenen Namen.',
+      related: [{ ...first.termSpan, message: `Andere Bestimmung von „${first.term}“ (${where(first)})` }],
+    });
+  }
+
+  // 2. A term defined for the whole draft, used with the meaning of another law.
+  const wholeLaw = definitions.filter((d) => WHOLE_LAW.test(d.scope) && !d.refersElsewhere);
+  if (wholeLaw.length > 0) {
+    const definitionSpans = definitions.map((d) => d.span);
+    for (const s of sentences) {
+      if (definitionSpans.some((span) => s.start < span.end && span.start < s.end)) continue;
+      const text = doc.matchText.slice(s.start, s.end);
+      for (const m of text.matchAll(FOREIGN_USE)) {
+        if (!OTHER_LAW.test(m[0].slice(m[1]!.length))) continue;
+        const words = m[1]!.split(/\s+/);
+        for (let n = Math.min(3, words.length); n >= 1; n--) {
+          if (/^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)$/i.test(words[words.length - n]!)) continue;
+          const candidate = words.slice(-n).join(' ');
+          const def = wholeLaw.find((d) => d.key === termKey(candidate));
+          if (!def) continue;
+          const start = s.start + m.index! + m[1]!.lastIndexOf(candidate);
+          matches.push({
+            start,
+            end: start + candidate.length,
+            message: `„${candidate}“ ist in ${where(def)} für dieses Gesetz bestimmt, wird hier aber im Sinne einer anderen `
+              + 'Vorschrift verwendet. Bitte verwenden Sie einen Begriff nur in einer Bedeutung oder verweisen Sie schon in der '
+              + 'Begriffsbestimmung auf die andere Vorschrift.',
+            related: [{ ...def.termSpan, message: `Begriffsbestimmung von „${def.term}“ (${where(def)})` }],
+          });
+          break;
+        }
+      }
+    }
+  }
+
+  // 3. A new definition of a term federal law already defines, without a reference to one of those definitions.
+  const seen = new Set<string>();
+  for (const d of definitions) {
+    const indexed = federalDefinitions[d.key];
+    if (!indexed || d.refersElsewhere || reported.has(d) || seen.has(d.key)) continue;
+    seen.add(d.key);
+    matches.push({
+      ...d.termSpan,
+      message: `„${d.term}“ ist schon in ${indexed.laws} Gesetzen und Verordnungen des Bundes bestimmt (z. B. `
+        + `${indexed.examples.join(', ')}). Bitte prüfen Sie, ob Sie auf eine bestehende Begriffsbestimmung verweisen `
+        + `können („${d.term} im Sinne des § … des …“), damit Daten zwischen den Verfahren wiederverwendet werden können.`,
+    });
+  }
+  return matches.sort((a, b) => a.start - b.start);
+};
