@@ -7,10 +7,10 @@ import type { Draft } from './files.js';
 /**
  * Linting many drafts on all processor cores. The lint command goes through the drafts in order, as
  * always; `LintAhead` reads the next few drafts ahead, works out their options (with the command's own
- * function) and hands some of them to worker threads, as many as keep the workers busy. When the command
- * reaches a draft it takes the draft and, if text and options are exactly those linted ahead, the record
- * from the worker; otherwise (and for the drafts left to it) it lints in its own thread, so all threads
- * work. Results and output are therefore the same as without workers.
+ * function) and queues them for worker threads. When the command reaches a draft it takes the draft and, if
+ * text and options are exactly those linted ahead, the record from the worker; otherwise it lints in its own
+ * thread. While a worker is still busy with the draft the command waits for, the command lints the next
+ * queued drafts itself, so all threads work. Results and output are the same as without workers.
  */
 
 /** What `prepare` found for a draft: the draft, and the lint job if it needs one (not cached, readable). */
@@ -35,18 +35,20 @@ interface Job {
   options: LintOptions;
   resolve: (record: CachedLint | undefined) => void;
   reject: (error: Error) => void;
+  settled?: boolean;
 }
 
 type Reply = { id: number; record: CachedLint } | { id: number; error: string };
 
 const WORKER_URL = new URL('./lint-worker.js', import.meta.url);
 const HEAP_MB = 512;
+const IN_FLIGHT = 3;
 
 export class LintAhead {
   private readonly entries = new Map<string, Entry>();
   private readonly queue: Job[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly running = new Map<Worker, Job>();
+  /** Jobs sent to each worker, in order. */
+  private readonly running = new Map<Worker, Job[]>();
   private readonly workers: Worker[] = [];
   private next = 0;
   private nextId = 1;
@@ -55,18 +57,22 @@ export class LintAhead {
   private constructor(
     private readonly files: string[],
     private readonly prepare: (file: string) => Prepared,
+    /** Lints a job in the command's thread (the same function the workers run). */
+    private readonly lintHere: (text: string, options: LintOptions) => CachedLint,
     private readonly threads: number,
     /** How many drafts may be read ahead of the one the command is at (memory stays bounded). */
     private readonly window: number,
   ) {}
 
   /** Starts linting ahead with `jobs` worker threads; undefined when that does not pay (one job or one draft). */
-  static start(files: string[], prepare: (file: string) => Prepared, jobs: number): LintAhead | undefined {
+  static start(
+    files: string[], prepare: (file: string) => Prepared, jobs: number, lintHere: (text: string, options: LintOptions) => CachedLint,
+  ): LintAhead | undefined {
     const drafts = files.filter((f) => f !== '-');
     if (jobs <= 1 || drafts.length < 2) return undefined;
     // The command's own thread lints too: `jobs` threads in all, so jobs - 1 workers.
     const threads = Math.min(jobs, drafts.length) - 1;
-    const ahead = new LintAhead(drafts, prepare, threads, threads * 4 + 2);
+    const ahead = new LintAhead(drafts, prepare, lintHere, threads, threads * 16 + 8);
     ahead.fill();
     return ahead;
   }
@@ -92,11 +98,33 @@ export class LintAhead {
     this.entries.delete(file);
     this.fill();
     const job = entry?.prepared.job;
-    // Not started by a worker yet: rather lint it here than wait.
-    const queued = entry?.job ? this.queue.indexOf(entry.job) : -1;
-    if (queued >= 0) this.queue.splice(queued, 1)[0]!.resolve(undefined);
-    if (!entry?.record || !job || job.text !== text || !isDeepStrictEqual(job.options, options)) return here();
+    if (!entry?.record || !job || job.text !== text || !isDeepStrictEqual(job.options, options)) {
+      if (entry?.job) this.unqueue(entry.job);
+      return here();
+    }
+    // While a worker is busy with this draft, lint waiting ones here instead of waiting: the last ones, so that
+    // the workers go on in order.
+    while (entry.job && !entry.job.settled) {
+      if (this.unqueue(entry.job)) return here(); // no worker started it: lint it here
+      const next = this.queue.pop();
+      if (!next) break;
+      try {
+        next.resolve(this.lintHere(next.text, next.options));
+      } catch (error) {
+        next.reject(error as Error);
+      }
+      await new Promise((resolve) => setImmediate(resolve)); // let the worker's reply in
+    }
     return (await entry.record) ?? here();
+  }
+
+  /** Takes a job back from the queue (its draft is linted in the command's thread); false if a worker has it. */
+  private unqueue(job: Job): boolean {
+    const at = this.queue.indexOf(job);
+    if (at < 0) return false;
+    this.queue.splice(at, 1);
+    job.resolve(undefined);
+    return true;
   }
 
   /** Ends the worker threads. */
@@ -112,12 +140,22 @@ export class LintAhead {
       const file = this.files[this.next++]!;
       const prepared = this.prepare(file);
       const entry: Entry = { prepared };
-      // Workers take drafts while they have few in hand; the others wait for the command's own thread.
-      if (prepared.job && this.queue.length + this.running.size < this.threads * 2) {
+      if (prepared.job) {
         const { text, options } = prepared.job;
         entry.record = new Promise<CachedLint | undefined>((resolve, reject) => {
-          entry.job = { id: this.nextId++, text, options, resolve, reject };
-          this.queue.push(entry.job);
+          const job: Job = {
+            id: this.nextId++, text, options,
+            resolve: (record) => {
+              job.settled = true;
+              resolve(record);
+            },
+            reject: (error) => {
+              job.settled = true;
+              reject(error);
+            },
+          };
+          entry.job = job;
+          this.queue.push(job);
         });
         // A failed job is reported when the command takes its record, not before.
         entry.record.catch(() => undefined);
@@ -127,22 +165,31 @@ export class LintAhead {
     this.dispatch();
   }
 
+  /** Gives each worker up to IN_FLIGHT jobs: it goes on with the next while the command's thread is busy. */
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.workers.length < this.threads ? this.spawn() : undefined);
+      const worker = this.workers.find((w) => this.inFlight(w).length < IN_FLIGHT)
+        ?? (this.workers.length < this.threads ? this.spawn() : undefined);
       if (!worker) return;
       const job = this.queue.shift()!;
-      this.running.set(worker, job);
+      const jobs = this.inFlight(worker);
+      jobs.push(job);
       worker.ref(); // a thread with work keeps the process alive; an idle one does not (see spawn)
       try {
         worker.postMessage({ id: job.id, text: job.text, options: job.options });
       } catch {
         // Options that cannot be sent to a thread (a function, say): the command lints this one itself.
-        this.running.delete(worker);
-        this.idle.push(worker);
+        jobs.pop();
         job.resolve(undefined);
+        if (jobs.length === 0) worker.unref();
       }
     }
+  }
+
+  private inFlight(worker: Worker): Job[] {
+    let jobs = this.running.get(worker);
+    if (!jobs) this.running.set(worker, (jobs = []));
+    return jobs;
   }
 
   private spawn(): Worker {
@@ -150,21 +197,19 @@ export class LintAhead {
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
     this.workers.push(worker);
     worker.on('message', (reply: Reply) => {
-      const job = this.running.get(worker);
-      if (!job || job.id !== reply.id) return;
-      this.running.delete(worker);
-      if ('error' in reply) job.reject(new Error(reply.error));
-      else job.resolve(reply.record);
-      this.idle.push(worker);
-      worker.unref();
-      this.dispatch();
+      const jobs = this.inFlight(worker);
+      const at = jobs.findIndex((j) => j.id === reply.id);
+      if (at < 0) return;
+      const [job] = jobs.splice(at, 1);
+      if ('error' in reply) job!.reject(new Error(reply.error));
+      else job!.resolve(reply.record);
+      if (jobs.length === 0) worker.unref();
+      this.fill();
     });
-    // A thread that dies (out of memory, say) takes no result with it: the command lints that draft itself.
+    // A thread that dies (out of memory, say) takes no result with it: the command lints its drafts itself.
     const fail = () => {
-      const job = this.running.get(worker);
-      this.running.delete(worker);
+      for (const job of this.inFlight(worker).splice(0)) job.resolve(undefined);
       if (this.workers.includes(worker)) this.workers.splice(this.workers.indexOf(worker), 1);
-      job?.resolve(undefined);
       if (!this.closed) this.dispatch();
     };
     worker.on('error', fail);
