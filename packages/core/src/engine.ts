@@ -67,12 +67,13 @@ export function resolveRules(options: LintOptions = {}): RuleDefinition[] {
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const doc = analyse(text);
   const lines = new LineIndex(text);
+  const rules = resolveRules(options);
   // Amending laws: instruction text is not regulation; what the instructions insert is judged instead.
-  const amending = analyseAmendments(doc, lines, options, resolveRules(options), lint);
+  const amending = analyseAmendments(doc, lines, options, rules, lint);
   const sentences = amending ? amending.mask(buildSentences(doc)) : buildSentences(doc);
   const findings: Finding[] = amending ? [...amending.findings] : [];
   const scoped = new Map<string, SentenceContext[]>(); // the sentences of each set of parts, filtered once
-  for (const rule of resolveRules(options)) {
+  for (const rule of rules) {
     const setting = options.rules?.[rule.id];
     if (setting === 'off') continue;
     const parts = new Set<PartKind>(rule.parts ?? options.parts ?? ['regelungstext']);
@@ -83,7 +84,6 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
   // Post-step: <!-- dclint-disable… --> directives move findings to `suppressed` (see suppress/inline.ts).
-  const rules = resolveRules(options);
   const inline = applyInlineDirectives(text, findings, doc.structure, options, new Set(rules.map((r) => r.id)),
     new Set(rules.filter((r) => options.rules?.[r.id] !== 'off').map((r) => r.id)));
   return { findings: inline.findings, suppressed: inline.suppressed, structure: doc.structure };
