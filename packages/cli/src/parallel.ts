@@ -7,10 +7,10 @@ import type { Draft } from './files.js';
 /**
  * Linting many drafts on all processor cores. The lint command goes through the drafts in order, as
  * always; `LintAhead` reads the next few drafts ahead, works out their options (with the command's own
- * function) and queues them for worker threads. When the command reaches a draft it takes the draft and, if
- * text and options are exactly those linted ahead, the record from the worker; otherwise it lints in its own
- * thread. While a worker is still busy with the draft the command waits for, the command lints the next
- * queued drafts itself, so all threads work. Results and output are the same as without workers.
+ * function) and hands them to worker threads, a few to each, so that none waits for the command. When the
+ * command reaches a draft it takes the draft and, if text and options are exactly those linted ahead, the
+ * record from the worker; otherwise (or if no worker has started it yet) it lints in its own thread.
+ * Results and output are the same as without workers.
  */
 
 /** What `prepare` found for a draft: the draft, and the lint job if it needs one (not cached, readable). */
@@ -41,8 +41,8 @@ interface Job {
 type Reply = { id: number; record: CachedLint } | { id: number; error: string };
 
 const WORKER_URL = new URL('./lint-worker.js', import.meta.url);
-const HEAP_MB = 512;
-const IN_FLIGHT = 3;
+const HEAP_MB = 384;
+const IN_FLIGHT = 2;
 
 export class LintAhead {
   private readonly entries = new Map<string, Entry>();
@@ -57,8 +57,6 @@ export class LintAhead {
   private constructor(
     private readonly files: string[],
     private readonly prepare: (file: string) => Prepared,
-    /** Lints a job in the command's thread (the same function the workers run). */
-    private readonly lintHere: (text: string, options: LintOptions) => CachedLint,
     private readonly threads: number,
     /** How many drafts may be read ahead of the one the command is at (memory stays bounded). */
     private readonly window: number,
@@ -66,13 +64,13 @@ export class LintAhead {
 
   /** Starts linting ahead with `jobs` worker threads; undefined when that does not pay (one job or one draft). */
   static start(
-    files: string[], prepare: (file: string) => Prepared, jobs: number, lintHere: (text: string, options: LintOptions) => CachedLint,
+    files: string[], prepare: (file: string) => Prepared, jobs: number,
   ): LintAhead | undefined {
     const drafts = files.filter((f) => f !== '-');
     if (jobs <= 1 || drafts.length < 2) return undefined;
-    // The command's own thread lints too: `jobs` threads in all, so jobs - 1 workers.
-    const threads = Math.min(jobs, drafts.length) - 1;
-    const ahead = new LintAhead(drafts, prepare, lintHere, threads, threads * 16 + 8);
+    // `jobs` workers; the command's thread reads, hands out and collects (its memory is not bounded like theirs).
+    const threads = Math.min(jobs, drafts.length);
+    const ahead = new LintAhead(drafts, prepare, threads, threads * 4 + 4);
     ahead.fill();
     return ahead;
   }
@@ -102,19 +100,8 @@ export class LintAhead {
       if (entry?.job) this.unqueue(entry.job);
       return here();
     }
-    // While a worker is busy with this draft, lint waiting ones here instead of waiting: the last ones, so that
-    // the workers go on in order.
-    while (entry.job && !entry.job.settled) {
-      if (this.unqueue(entry.job)) return here(); // no worker started it: lint it here
-      const next = this.queue.pop();
-      if (!next) break;
-      try {
-        next.resolve(this.lintHere(next.text, next.options));
-      } catch (error) {
-        next.reject(error as Error);
-      }
-      await new Promise((resolve) => setImmediate(resolve)); // let the worker's reply in
-    }
+    // No worker has started it (all busy): lint it here rather than wait.
+    if (entry.job && this.unqueue(entry.job)) return here();
     return (await entry.record) ?? here();
   }
 
@@ -168,9 +155,9 @@ export class LintAhead {
   /** Gives each worker up to IN_FLIGHT jobs: it goes on with the next while the command's thread is busy. */
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const worker = this.workers.find((w) => this.inFlight(w).length < IN_FLIGHT)
-        ?? (this.workers.length < this.threads ? this.spawn() : undefined);
-      if (!worker) return;
+      const worker = this.workers.length < this.threads ? this.spawn()
+        : this.workers.reduce((a, b) => (this.inFlight(b).length < this.inFlight(a).length ? b : a));
+      if (this.inFlight(worker).length >= IN_FLIGHT) return;
       const job = this.queue.shift()!;
       const jobs = this.inFlight(worker);
       jobs.push(job);
@@ -193,7 +180,7 @@ export class LintAhead {
   }
 
   private spawn(): Worker {
-    // A bounded heap makes each thread collect its garbage in time (the largest law needs about 250 MB).
+    // A bounded heap makes each thread collect its garbage in time (the largest law needs about 200 MB).
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
     this.workers.push(worker);
     worker.on('message', (reply: Reply) => {

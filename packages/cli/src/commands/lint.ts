@@ -190,7 +190,7 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
     const contentHash = cache ? sha256(draft.text) : undefined;
     if (cache && cache.get(file, contentHash!, configHash(effective, VERSION))) return { draft, contentHash };
     return { draft, contentHash, job: { text: draft.text, options: effective } };
-  }, jobs, lintRecord);
+  }, jobs);
 
   for (const file of files) {
     const display = file === '-' ? (values['stdin-filename'] ?? '<stdin>') : displayPath(file, ctx.cwd);
