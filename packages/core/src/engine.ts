@@ -106,8 +106,7 @@ function runRule(
     let effective = level;
     let mitigatedBy: string | undefined;
     if (!ignoreMitigations) {
-      const mitigation = p.mitigations.find((m) => windows.tokens(sentence, m.window).length > 0
-        && m.compiled.findAll(windows.tokens(sentence, m.window)).length > 0);
+      const mitigation = p.mitigations.find((m) => m.compiled.findAll(windows.tokens(sentence, m.window)).length > 0);
       if (mitigation?.effect === 'cancel') return;
       if (mitigation) {
         effective = mitigation.severity;

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { analyse, type AbsatzUnit, type AnalysedDocument } from '../structure/parse.js';
 import { addressOf } from '../structure/address.js';
+import { trimEnd } from '../text/sentences.js';
 import type { ItemNode, Span } from '../types.js';
 import { formatPath, type Level, type UnitPath } from './refs.js';
 
@@ -209,11 +210,6 @@ function blankAround(text: string, start: number, end: number): boolean {
   const before = start === 0 || /\n[ \t]*\n$/.test(text.slice(Math.max(0, start - 40), start));
   const after = end >= text.length || /^\n[ \t]*(\n|$)/.test(text.slice(end, end + 40));
   return before && after;
-}
-
-function trimEnd(text: string, end: number): number {
-  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-  return end;
 }
 
 /** Title and abbreviation of a base text: YAML front matter (Title, jurabk) or the first heading "Name (ABK)". */

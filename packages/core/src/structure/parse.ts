@@ -2,7 +2,7 @@ import type { Nodes, Parents, RootContent, ListItem } from 'mdast';
 import type {
   AbsatzNode, ArtikelNode, ItemNode, ParagraphNode, PartKind, PartNode, Span, Structure,
 } from '../types.js';
-import { splitSentences } from '../text/sentences.js';
+import { splitSentences, trimEnd } from '../text/sentences.js';
 import { parseMarkdown, parseWithRemark } from './markdown.js';
 import { optimisations } from '../optimisations.js';
 import { activeMemo } from '../incremental/memo.js';
@@ -344,9 +344,4 @@ function plainText(text: string, node: Nodes): string {
   const span = contentSpan(node);
   if (!span) return '';
   return text.slice(span.start, span.end).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
-}
-
-function trimEnd(text: string, end: number): number {
-  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-  return end;
 }

@@ -83,7 +83,8 @@ function splitBlocks(text: string, blocks: Array<Span & { cell?: boolean; item?:
   return sentences.filter((s) => s.end > s.start);
 }
 
-function trimEnd(text: string, end: number): number {
+/** The end offset without trailing white space before it. */
+export function trimEnd(text: string, end: number): number {
   while (end > 0 && /\s/.test(text[end - 1]!)) end--;
   return end;
 }
