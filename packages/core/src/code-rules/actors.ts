@@ -1,4 +1,5 @@
 import type { Token } from '../text/tokens.js';
+import { byWord } from './word-memo.js';
 
 /**
  * Who acts in a provision: public bodies (authorities, courts, agencies) and other actors (roles such as
@@ -51,21 +52,21 @@ const ACTOR_PRONOUNS = new Set(['er', 'wer', 'jeder', 'jede', 'jedermann', 'man'
 const isNoun = (token: Token) => /^\p{Lu}/u.test(token.text);
 
 /** A public body: an authority, agency, court, ministry, fund or municipality. */
-export function isPublicBody(token: Token): boolean {
+export const isPublicBody = byWord((token: Token): boolean => {
   if (!isNoun(token)) return false;
   const word = token.lower.replace(/^.*-/, '');
   if (BODY_WORDS.has(word)) return true;
   return BODY_ENDINGS.test(word) && !NOT_BODIES.test(word);
-}
+});
 
 /** Anyone who can act: a public body, a role (Antragsteller, Arbeitgeber …) or a pronoun standing for one. */
-export function isActor(token: Token): boolean {
+export const isActor = byWord((token: Token): boolean => {
   if (ACTOR_PRONOUNS.has(token.lower)) return true;
   if (isPublicBody(token)) return true;
   return isNoun(token) && ROLE_ENDINGS.test(token.lower.replace(/^.*-/, ''));
-}
+});
 
 /** A court: these decide in court procedure, where the administrative rules of principle 4 do not apply. */
-export function isCourt(token: Token): boolean {
+export const isCourt = byWord((token: Token): boolean => {
   return isNoun(token) && /gericht(s|es|e|en)?$/u.test(token.lower) && !/^(fertig|haupt|schnell)gericht/u.test(token.lower);
-}
+});

@@ -1,7 +1,8 @@
 import { addressOf } from '../structure/address.js';
 import type { CodeRule, RawMatch } from './index.js';
-import { findDefinitions, sameContent, termKey, type Definition } from './definitions.js';
+import { findDefinitions, occursIn, sameContent, termKey, type Definition } from './definitions.js';
 import { federalDefinitions } from './term-index.js';
+import type { Span } from '../types.js';
 
 /**
  * begriff-uneinheitlich (principle 2.1): a term the draft defines
@@ -46,9 +47,10 @@ export const begriffUneinheitlich: CodeRule = ({ doc, sentences }) => {
   // 2. A term defined for the whole draft, used with the meaning of another law.
   const wholeLaw = definitions.filter((d) => WHOLE_LAW.test(d.scope) && !d.refersElsewhere);
   if (wholeLaw.length > 0) {
-    const definitionSpans = definitions.map((d) => d.span);
+    const inDefinition = overlapTest(definitions.map((d) => d.span));
+    const hasSinne = occursIn(doc.matchText, /Sinne/gu); // FOREIGN_USE needs it; most sentences lack it
     for (const s of sentences) {
-      if (definitionSpans.some((span) => s.start < span.end && span.start < s.end)) continue;
+      if (!hasSinne(s) || inDefinition(s)) continue;
       const text = doc.matchText.slice(s.start, s.end);
       for (const m of text.matchAll(FOREIGN_USE)) {
         if (!OTHER_LAW.test(m[0].slice(m[1]!.length))) continue;
@@ -88,3 +90,23 @@ export const begriffUneinheitlich: CodeRule = ({ doc, sentences }) => {
   }
   return matches.sort((a, b) => a.start - b.start);
 };
+
+/** Whether a span overlaps one of the given spans: binary search over their merged union. */
+function overlapTest(spans: Span[]): (span: Span) => boolean {
+  const union: Span[] = [];
+  for (const x of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = union[union.length - 1];
+    if (last && x.start <= last.end) last.end = Math.max(last.end, x.end);
+    else union.push({ start: x.start, end: x.end });
+  }
+  return ({ start, end }) => {
+    let lo = 0;
+    let hi = union.length;
+    while (lo < hi) { // the first merged span ending after `start`
+      const mid = (lo + hi) >> 1;
+      if (union[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < union.length && union[lo]!.start < end;
+  };
+}

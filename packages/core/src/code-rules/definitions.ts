@@ -65,9 +65,13 @@ export function findDefinitions(
 ): Definition[] {
   const found: Definition[] = [];
   const text = doc.matchText;
+  // Cheap tests first: INLINE needs „Sinne“, AS „Als“ at the start, INTRO one of three words.
+  const hasSinne = occursIn(text, /Sinne/gu);
+  const mayOpenIntro = occursIn(text, /sinne|zwecke|rahmen/giu);
   for (const unit of units) {
     // Sentence-initial definitions.
     for (const s of unit.absatz.sentences) {
+      if (!hasSinne(s) && !text.startsWith('Als', s.start)) continue;
       const sentence = text.slice(s.start, s.end);
       const m = INLINE.exec(sentence) ?? AS.exec(sentence);
       if (!m) continue;
@@ -77,6 +81,7 @@ export function findDefinitions(
     }
     // An intro followed by one definition per Nummer or Buchstabe.
     for (let b = 0; b < unit.blocks.length; b++) {
+      if (!mayOpenIntro(unit.blocks[b]!)) continue;
       const intro = INTRO.exec(normalise(text.slice(unit.blocks[b]!.start, unit.blocks[b]!.end)));
       if (!intro) continue;
       for (let i = b + 1; i < unit.blocks.length && unit.blocks[i]!.item; i++) {
@@ -110,6 +115,24 @@ function make(term: string, termStart: number, content: string, span: Span, scop
     scope,
     refersElsewhere: REFERENCE.test(content),
     unit,
+  };
+}
+
+/**
+ * Whether the expression (flag g) matches inside a span of the text. For spans asked in increasing order the
+ * text is searched once, not once per span.
+ */
+export function occursIn(text: string, expression: RegExp): (span: Span) => boolean {
+  let searchedFrom = Infinity;
+  let found: { start: number; end: number } | undefined;
+  return ({ start, end }) => {
+    if (start < searchedFrom || (found && found.start < start)) {
+      searchedFrom = start;
+      expression.lastIndex = start;
+      const m = expression.exec(text);
+      found = m ? { start: m.index, end: m.index + m[0].length } : undefined;
+    }
+    return found !== undefined && found.end <= end;
   };
 }
 

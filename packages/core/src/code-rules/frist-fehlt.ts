@@ -1,6 +1,7 @@
 import type { Token } from '../text/tokens.js';
 import type { CodeRule, CodeRuleContext, RawMatch, SentenceContext } from './index.js';
 import { isCourt, isPublicBody } from './actors.js';
+import { foldedText, groupByParagraph } from './paragraphs.js';
 
 /**
  * frist-fehlt: a § that governs an application to an authority („auf Antrag“, „ist … zu beantragen“) or an
@@ -41,7 +42,8 @@ export const fristFehlt: CodeRule = Object.assign(({ doc, sentences }: CodeRuleC
   // (tables of fees or services) are not procedures either.
   for (const group of groupByParagraph(sentences)) {
     if (!group[0]!.unit.paragraph) continue;
-    const text = group.map((s) => doc.matchText.slice(s.start, s.end)).join(' ').replace(/\s+/g, ' ').toLowerCase();
+    if (!group.some((s) => s.tokens.some((t) => TRIGGER_WORDS.has(t.lower)))) continue; // the cheap test first
+    const text = foldedText(doc, group);
     if (DEADLINE.test(text) || NOT_A_PROCEDURE.test(text)) continue;
     const tokens = group.flatMap((s) => s.tokens);
     if (tokens.some(isCourt) || !tokens.some((t, i) => isPublicBody(t) && !isPlace(tokens, i) && !INTERNAL_BODIES.test(t.lower))) continue;
@@ -59,18 +61,6 @@ export const fristFehlt: CodeRule = Object.assign(({ doc, sentences }: CodeRuleC
   scope: 'paragraph' as const,
 });
 
-/** Sentences of one § together (a text without §§: each Absatz on its own). */
-function groupByParagraph(sentences: SentenceContext[]): SentenceContext[][] {
-  const groups = new Map<unknown, SentenceContext[]>();
-  for (const s of sentences) {
-    const key = s.unit.paragraph ?? s.unit;
-    const list = groups.get(key);
-    if (list) list.push(s);
-    else groups.set(key, [s]);
-  }
-  return [...groups.values()];
-}
-
 /** „an die Stelle“, „an erster Stelle“, „von Amts wegen“, „kraft Amtes“: no public body meant. */
 function isPlace(tokens: Token[], i: number): boolean {
   const word = tokens[i]!.lower;
@@ -80,6 +70,8 @@ function isPlace(tokens: Token[], i: number): boolean {
   return before.includes('an') || before.some((w) => /^(erster|zweiter|dritter|letzter|vorderster|oberster|dieser)$/u.test(w));
 }
 
+/** procedureTrigger fires only at one of these words. */
+const TRIGGER_WORDS = new Set(['antrag', 'anträge', 'beantragen', 'entscheidet', 'entscheiden']);
 /** What an authority decides on: an application, an objection, a permit or a benefit. */
 const DECISION_OBJECTS = /^(antrag|anträge|anträgen|antrags|widerspruch|widerspruchs|erteilung|genehmigung|zulassung|bewilligung|gewährung|erlaubnis|befreiung|ausnahme|ausnahmen|anerkennung|eintragung)$/u;
 /** Bodies that decide inside a procedure (a committee on a challenge), not on an application. */

@@ -1,5 +1,6 @@
 import type { CodeRule } from './index.js';
 import { personalDataProcessing } from './personal-data.js';
+import { someParagraphMatches } from './paragraphs.js';
 
 /**
  * loeschfrist-fehlt: the draft orders or permits storing personal data but never says when it is deleted.
@@ -25,7 +26,6 @@ export const loeschfristFehlt: CodeRule = ({ doc, sentences }) => {
   let verb;
   for (const s of sentences) if ((verb = personalDataProcessing(s.tokens, ['store']))) break;
   if (!verb) return [];
-  const text = sentences.map((s) => doc.matchText.slice(s.start, s.end)).join(' ').replace(/\s+/g, ' ').toLowerCase();
-  if (DELETION.test(text)) return [];
+  if (someParagraphMatches(doc, sentences, DELETION)) return [];
   return [verb];
 };

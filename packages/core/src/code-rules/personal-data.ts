@@ -17,10 +17,10 @@ import type { RawMatch } from './index.js';
 
 export type Processing = 'collect' | 'store' | 'transmit' | 'process';
 
-const PERSONAL_DATA_NOUNS = /^(sozialdaten|gesundheitsdaten|meldedaten|personendaten|patientendaten|versichertendaten|beschäftigtendaten|passdaten|ausweisdaten|identitätsdaten|identifizierungsdaten|personalaktendaten|gendaten|fluggastdaten|personalien)$/u;
-const DATA_NOUNS = /^(daten|angaben|informationen)$/u;
+const PERSONAL_DATA_NOUNS = new Set('sozialdaten|gesundheitsdaten|meldedaten|personendaten|patientendaten|versichertendaten|beschäftigtendaten|passdaten|ausweisdaten|identitätsdaten|identifizierungsdaten|personalaktendaten|gendaten|fluggastdaten|personalien'.split('|'));
+const DATA_NOUNS = new Set('daten|angaben|informationen'.split('|'));
 /** Attributes only a natural person has. */
-const PERSON_ATTRIBUTES = /^(vorname|vornamen|familienname|familiennamens|familiennamen|geburtsname|geburtsnamen|geburtsdatum|geburtstag|geburtsort|staatsangehörigkeit|staatsangehörigkeiten|lichtbild|lichtbilder|fingerabdruck|fingerabdrücke|fingerabdrücken|geschlecht|doktorgrad|ordensname|künstlername|sterbedatum|familienstand)$/u;
+const PERSON_ATTRIBUTES = new Set('vorname|vornamen|familienname|familiennamens|familiennamen|geburtsname|geburtsnamen|geburtsdatum|geburtstag|geburtsort|staatsangehörigkeit|staatsangehörigkeiten|lichtbild|lichtbilder|fingerabdruck|fingerabdrücke|fingerabdrücken|geschlecht|doktorgrad|ordensname|künstlername|sterbedatum|familienstand'.split('|'));
 
 const VERBS: Record<Processing, RegExp> = {
   collect: /^(erheben|erhebt|erhoben|erfassen|erfasst)$/u,
@@ -28,21 +28,21 @@ const VERBS: Record<Processing, RegExp> = {
   transmit: /^(übermitteln|übermittelt|weitergeben|weitergegeben|weiterzugeben|offenbaren|offenbart|offenlegen|offengelegt)$/u,
   process: /^(verarbeiten|verarbeitet)$/u,
 };
-const PARTICIPLES = /^(erhoben|erfasst|gespeichert|aufbewahrt|übermittelt|weitergegeben|offenbart|offengelegt|verarbeitet)$/u;
+const PARTICIPLES = new Set('erhoben|erfasst|gespeichert|aufbewahrt|übermittelt|weitergegeben|offenbart|offengelegt|verarbeitet'.split('|'));
 /** After a participle, these make it a state or the past („… gespeichert sind“, „übermittelt worden“). */
-const STATE_AUXILIARIES = /^(sind|ist|war|waren|wurde|wurden|worden|hat|haben|hatte|hatten)$/u;
+const STATE_AUXILIARIES = new Set('sind|ist|war|waren|wurde|wurden|worden|hat|haben|hatte|hatten'.split('|'));
 /** Words that make a sentence an order or a permission. */
-const ORDER_MARKERS = /^(darf|dürfen|kann|können|muss|müssen|soll|sollen|befugt|berechtigt|verpflichtet|ist|sind|wird|werden|hat|haben)$/u;
+const ORDER_MARKERS = new Set('darf|dürfen|kann|können|muss|müssen|soll|sollen|befugt|berechtigt|verpflichtet|ist|sind|wird|werden|hat|haben'.split('|'));
 /** Sentences that forbid, delete, refer or grant access: no purpose or deletion period is owed for them. */
-const NOT_AN_ORDER = /^(nicht|kein|keine|keinen|keiner|keinem|unzulässig|verboten|untersagt|löschen|gelöscht|löschung|vernichten|vernichtet|anonymisieren|anonymisiert|pseudonymisieren|pseudonymisiert|sperren|gesperrt|sperrung|anzuwenden|entsprechend|unberührt|auskunft|sinne|würde|würden|geheimnummer)$/u;
+const NOT_AN_ORDER = new Set('nicht|kein|keine|keinen|keiner|keinem|unzulässig|verboten|untersagt|löschen|gelöscht|löschung|vernichten|vernichtet|anonymisieren|anonymisiert|pseudonymisieren|pseudonymisiert|sperren|gesperrt|sperrung|anzuwenden|entsprechend|unberührt|auskunft|sinne|würde|würden|geheimnummer'.split('|'));
 
 /** Does the sentence speak of personal data? */
 export function namesPersonalData(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.lower;
-    if (PERSONAL_DATA_NOUNS.test(word) || PERSON_ATTRIBUTES.test(word)) return true;
+    if (PERSONAL_DATA_NOUNS.has(word) || PERSON_ATTRIBUTES.has(word)) return true;
     if (word.startsWith('personenbezogen') || word.startsWith('personenbeziehbar')) {
-      for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) if (DATA_NOUNS.test(tokens[j]!.lower)) return true;
+      for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) if (DATA_NOUNS.has(tokens[j]!.lower)) return true;
     }
   }
   return false;
@@ -51,12 +51,12 @@ export function namesPersonalData(tokens: Token[]): boolean {
 /** The processing verb of a sentence that orders or permits processing personal data, if it does. */
 export function personalDataProcessing(tokens: Token[], kinds: Processing[]): RawMatch | undefined {
   if (!namesPersonalData(tokens)) return undefined;
-  if (tokens.some((t) => NOT_AN_ORDER.test(t.lower))) return undefined;
+  if (tokens.some((t) => NOT_AN_ORDER.has(t.lower))) return undefined;
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.lower;
     if (!kinds.some((kind) => VERBS[kind].test(word))) continue;
-    if (PARTICIPLES.test(word) && STATE_AUXILIARIES.test(tokens[i + 1]?.lower ?? '')) continue;
-    if (!tokens.some((t, k) => k !== i && ORDER_MARKERS.test(t.lower)) && !/^(speichert|erhebt)$/u.test(word)) continue;
+    if (PARTICIPLES.has(word) && STATE_AUXILIARIES.has(tokens[i + 1]?.lower ?? '')) continue;
+    if (!tokens.some((t, k) => k !== i && ORDER_MARKERS.has(t.lower)) && !/^(speichert|erhebt)$/u.test(word)) continue;
     return { start: tokens[i]!.start, end: tokens[i]!.end };
   }
   return undefined;

@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens.js';
 import type { CodeRule, RawMatch, SentenceContext } from './index.js';
+import { someParagraphMatches } from './paragraphs.js';
 
 /**
  * zustaendigkeit-offen: the draft gives „die zuständige Behörde“ tasks (three times or more) but no provision of it says
@@ -40,11 +41,12 @@ const POSTPOSED_QUALIFIERS = new Set(['nach', 'im', 'gemäß', 'des', 'der', 'ei
 export const zustaendigkeitOffen: CodeRule = ({ doc, sentences }) => {
   // Whether a draft assigns competence can only be read from the whole draft: a text without §§ is an excerpt.
   if (!sentences.some((s) => s.unit.paragraph)) return [];
-  const text = sentences.map((s) => doc.matchText.slice(s.start, s.end)).join(' ').replace(/\s+/g, ' ').toLowerCase();
-  if (ASSIGNMENT.test(text)) return [];
+  if (someParagraphMatches(doc, sentences, ASSIGNMENT)) return [];
   if (doc.structure.paragraphs.some((p) => p.title && /zuständig/iu.test(p.title))) return [];
-  const mentions = sentences.filter((s) => !isPenaltyOrForeign(s, doc.matchText))
-    .flatMap((s) => bareMentions(s.tokens, doc.matchText));
+  const mentions = sentences.flatMap((s) => {
+    const found = bareMentions(s.tokens, doc.matchText);
+    return found.length > 0 && !isPenaltyOrForeign(s, doc.matchText) ? found : [];
+  });
   // One or two mentions are often references to authorities of other laws („Anordnungen der zuständigen
   // Behörden“); the draft relies on one it never names when it gives „the competent authority“ three tasks or more.
   if (mentions.length < MIN_MENTIONS) return [];

@@ -1,5 +1,6 @@
 import type { CodeRule, CodeRuleContext, RawMatch, SentenceContext } from './index.js';
 import { personalDataProcessing } from './personal-data.js';
+import { groupByParagraph } from './paragraphs.js';
 
 /**
  * zweckbindung-fehlt: a § orders or permits that personal data be collected, stored, transmitted or otherwise
@@ -23,15 +24,8 @@ const REFERENCE = /§|\bartikel\s+\d|\bart\.\s*\d|\bnach\s+maßgabe\b|\bvorausse
 
 export const zweckbindungFehlt: CodeRule = Object.assign(({ doc, sentences }: CodeRuleContext) => {
   const matches: RawMatch[] = [];
-  const byParagraph = new Map<unknown, SentenceContext[]>();
-  for (const s of sentences) {
-    const key = s.unit.paragraph ?? s.unit;
-    const list = byParagraph.get(key);
-    if (list) list.push(s);
-    else byParagraph.set(key, [s]);
-  }
   const lower = (s: SentenceContext) => doc.matchText.slice(s.start, s.end).replace(/\s+/g, ' ').toLowerCase();
-  for (const group of byParagraph.values()) {
+  for (const group of groupByParagraph(sentences)) {
     // Whether a § states a purpose can only be read from the whole §: a text without §§ is an excerpt.
     if (!group[0]!.unit.paragraph) continue;
     let verb: RawMatch | undefined;
