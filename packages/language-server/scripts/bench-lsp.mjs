@@ -1,6 +1,8 @@
 // `npm run bench:lsp`: latency from didChange to publishDiagnostics on the largest law of the corpus.
 // Opens it in the built server (stdio), applies 200 one-character edits at random places (fixed seed),
-// one at a time, with the debounce set to 0, and prints p50 and p95. Prints numbers; asserts nothing.
+// one at a time, with the debounce set to 0, and prints p50 and p95, the server's CPU time per edit (both its
+// threads, from /proc), and where the server spent the time (it logs that with DCLINT_LSP_TIMINGS=1).
+// Prints numbers; asserts nothing.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -67,7 +69,21 @@ function positionAt(offset) {
   return { line, character: offset - lineStart };
 }
 
-const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [server, '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+  env: { ...process.env, DCLINT_LSP_TIMINGS: '1' },
+});
+
+/** CPU time of the server process (all threads) in milliseconds, from /proc (Linux); undefined elsewhere. */
+const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+function serverCpuMs() {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
 const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiting = new Map();
 let lastFindings = 0;
@@ -80,7 +96,16 @@ connection.onNotification('textDocument/publishDiagnostics', (params) => {
 connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ debounce: 0 })));
 connection.onRequest('client/registerCapability', () => null);
 connection.onNotification('window/showMessage', (params) => console.error(`Server: ${params.message}`));
-connection.onNotification('window/logMessage', () => undefined);
+/** The server's breakdown per version (see DCLINT_LSP_TIMINGS in src/server.ts). */
+const breakdowns = new Map();
+connection.onNotification('window/logMessage', (params) => {
+  if (params.message.startsWith('dclint-zeiten ')) {
+    const timings = JSON.parse(params.message.slice('dclint-zeiten '.length));
+    breakdowns.set(timings.version, timings);
+  } else if (params.type <= 2) {
+    console.error(`Server: ${params.message}`);
+  }
+});
 connection.listen();
 
 const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
@@ -101,6 +126,9 @@ const openMs = performance.now() - started;
 const findingsAtOpen = lastFindings;
 
 const latencies = [];
+const latencyOf = new Map();
+const cpuBefore = serverCpuMs();
+const editsStarted = performance.now();
 for (let i = 0; i < EDITS; i++) {
   const offset = Math.floor(random() * text.length);
   const at = positionAt(offset);
@@ -115,16 +143,46 @@ for (let i = 0; i < EDITS; i++) {
   });
   await done;
   latencies.push(performance.now() - started);
+  latencyOf.set(version, latencies.at(-1));
 }
+const editsWall = performance.now() - editsStarted;
+const cpuAfter = serverCpuMs();
 
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');
 connection.dispose();
 
+const percentileOf = (values, p) => {
+  const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const percentile = (p) => percentileOf(latencies, p);
+const ms = (n) => (n === undefined ? '–' : `${n.toFixed(1)} ms`);
 latencies.sort((a, b) => a - b);
-const percentile = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
-const ms = (n) => `${n.toFixed(1)} ms`;
 console.log(`Gesetz: ${relative(corpus, law.path)} (${(law.size / 1024 / 1024).toFixed(2)} MB, ${text.split('\n').length} Zeilen, ${findingsAtOpen} Befunde)`);
 console.log(`didOpen → publishDiagnostics: ${ms(openMs)}`);
 console.log(`didChange → publishDiagnostics, ${latencies.length} Änderungen, debounce 0:`);
 console.log(`p50 ${ms(percentile(50))}  p95 ${ms(percentile(95))}  max ${ms(latencies.at(-1))}`);
+if (cpuBefore !== undefined && cpuAfter !== undefined) {
+  console.log(`CPU des Servers (beide Threads) je Änderung: ${ms((cpuAfter - cpuBefore) / EDITS)} (Wanduhr je Änderung ${ms(editsWall / EDITS)})`);
+}
+const parts = [
+  ['apply', 'Änderung übernehmen (Server)'],
+  ['wait', 'Warten bis zum Prüf-Thread'],
+  ['workerApply', 'Änderung übernehmen (Prüf-Thread)'],
+  ['lint', 'IncrementalLinter.lint'],
+  ['transfer', 'Nachrichten zum/vom Prüf-Thread'],
+  ['afterReply', 'nach der Antwort bis zur Umwandlung'],
+  ['publish', 'Diagnosen umwandeln und senden'],
+  ['total', 'Server gesamt (Eingang bis gesendet)'],
+];
+const rows = [...breakdowns.values()].filter((b) => b.version > 1);
+if (rows.length > 0) {
+  console.log(`Aufteilung im Server (Wanduhr, p50 / p95 über ${rows.length} Änderungen):`);
+  for (const [key, label] of parts) {
+    const values = rows.map((r) => r[key]);
+    console.log(`  ${label.padEnd(40)} ${ms(percentileOf(values, 50)).padStart(10)} / ${ms(percentileOf(values, 95))}`);
+  }
+  const protocol = rows.filter((r) => latencyOf.has(r.version) && r.total !== undefined).map((r) => latencyOf.get(r.version) - r.total);
+  console.log(`  ${'Protokoll (stdio, JSON, Client)'.padEnd(40)} ${ms(percentileOf(protocol, 50)).padStart(10)} / ${ms(percentileOf(protocol, 95))}`);
+}

@@ -6,8 +6,8 @@ import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocuments,
   TextDocumentSyncKind, type Connection, type Hover, type InitializeResult, type Range,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BackgroundLinter, LintCancelled } from './background-linter.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { BackgroundLinter, type DocumentLint } from './background-linter.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { toDiagnostic, toLspRange } from './diagnostics.js';
 import { catalogueMarkdown, hoverMarkdown } from './markdown.js';
@@ -16,6 +16,7 @@ import {
   type CatalogueParams, type CatalogueResult, type DclintSettings, type LintFilesParams, type LintFilesResult,
 } from './protocol.js';
 import { DEFAULT_SETTINGS, mergeOptions, normalizeSettings } from './settings.js';
+import { syncedDocuments } from './synced-documents.js';
 
 /** The result of linting one version of a document. */
 interface Analysis {
@@ -35,6 +36,13 @@ const FRESH_ANALYSIS_LIMIT = 200_000;
 
 const CONFIG_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
 
+/**
+ * With DCLINT_LSP_TIMINGS=1 the server logs (window/logMessage) where each published check spent its time,
+ * as `dclint-zeiten {json}` in milliseconds; `npm run bench:lsp` prints the breakdown.
+ */
+const LOG_TIMINGS = process.env.DCLINT_LSP_TIMINGS === '1';
+const TIMINGS_PREFIX = 'dclint-zeiten ';
+
 function filePathOf(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 }
@@ -53,9 +61,17 @@ export function formatSize(bytes: number): string {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const linter = new BackgroundLinter(new URL('./lint-worker.js', import.meta.url), (message) => connection.console.error(message));
+  /** When the latest change of each document arrived, and how long applying it took (for DCLINT_LSP_TIMINGS). */
+  const received = new Map<string, { version: number; at: number; applyMs: number }>();
+  const { configuration, utf8Size } = syncedDocuments((document, changes, receivedAt) => {
+    linter.edited(document.uri, changes);
+    if (LOG_TIMINGS) received.set(document.uri, { version: document.version, at: receivedAt, applyMs: performance.now() - receivedAt });
+  });
+  const documents = new TextDocuments(configuration);
   const analyses = new Map<string, Analysis>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  /** The pending check of each document, as a function that cancels it. */
+  const timers = new Map<string, () => void>();
   /** Documents for which the size warning was shown; shown again only after the document was small enough once. */
   const warnedTooLarge = new Set<string>();
   /** Config errors already shown, so a broken config file does not raise a message on every keystroke. */
@@ -130,8 +146,6 @@ export function startServer(connection: Connection): void {
     return { settings, options: mergeOptions(fromFile, settings) };
   }
 
-  const linter = new BackgroundLinter(new URL('./lint-worker.js', import.meta.url), (message) => connection.console.error(message));
-
   function rulesById(options: LintOptions): Map<string, RuleDefinition> {
     return new Map(resolveRules(options).map((r) => [r.id, r]));
   }
@@ -141,18 +155,9 @@ export function startServer(connection: Connection): void {
     return { version, findings: lint(text, options).findings, rules: rulesById(options) };
   }
 
-  /** Lints in the worker thread; undefined if a newer version of the same document superseded the job. */
-  async function analyseInBackground(uri: string, text: string, version: number, options: LintOptions): Promise<Analysis | undefined> {
-    try {
-      return { version, findings: await linter.lint(uri, text, options), rules: rulesById(options) };
-    } catch (error) {
-      if (error instanceof LintCancelled) return undefined;
-      throw error;
-    }
-  }
-
-  function tooLarge(uri: string, text: string, settings: DclintSettings): boolean {
-    const bytes = Buffer.byteLength(text, 'utf8');
+  function tooLarge(document: TextDocument, settings: DclintSettings): boolean {
+    const { uri } = document;
+    const bytes = utf8Size(document);
     if (bytes <= settings.maxDocumentSize) {
       warnedTooLarge.delete(uri);
       return false;
@@ -173,6 +178,39 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /**
+   * Publishes a background lint of an open document if it is of the current version and not published yet
+   * (callers waiting for the same lint share its result); a stale one is dropped, the newer version's lint follows.
+   */
+  function publish(document: TextDocument, result: DocumentLint | undefined): void {
+    const { uri } = document;
+    if (!result || documents.get(uri) !== document || document.version !== result.version) return;
+    if (analyses.get(uri)?.findings === result.findings) return;
+    analyses.set(uri, { version: result.version, findings: result.findings, rules: rulesById(result.options) });
+    const converted = performance.now();
+    const diagnostics = result.findings.map((f) => toDiagnostic(f, uri));
+    void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
+    if (LOG_TIMINGS) logTimings(uri, result, converted);
+  }
+
+  function logTimings(uri: string, result: DocumentLint, converted: number): void {
+    const change = received.get(uri);
+    const arrived = change?.version === result.version ? change : undefined;
+    const round = (n: number) => Math.round(n * 100) / 100;
+    const timings = {
+      version: result.version,
+      apply: arrived ? round(arrived.applyMs) : undefined,
+      wait: arrived ? round(result.dispatchedAt - arrived.at - arrived.applyMs) : undefined,
+      workerApply: round(result.worker.applyMs),
+      lint: round(result.worker.lintMs),
+      transfer: round(result.repliedAt - result.dispatchedAt - result.worker.applyMs - result.worker.lintMs),
+      afterReply: round(converted - result.repliedAt),
+      publish: round(performance.now() - converted),
+      total: arrived ? round(performance.now() - arrived.at) : undefined,
+    };
+    connection.console.log(TIMINGS_PREFIX + JSON.stringify(timings));
+  }
+
   /** Lints the current version of an open document and publishes the result, unless a newer version arrived meanwhile. */
   async function validate(uri: string): Promise<void> {
     const document = documents.get(uri);
@@ -180,22 +218,29 @@ export function startServer(connection: Connection): void {
     const version = document.version;
     const { settings, options } = await effectiveFor(uri);
     // Settings are fetched asynchronously: the document may have changed or closed meanwhile.
-    if (documents.get(uri)?.version !== version) return;
-    if (!settings.enable) return clear(uri);
-    const text = document.getText();
-    if (tooLarge(uri, text, settings)) return clear(uri);
-    const analysis = await analyseInBackground(uri, text, version, options);
-    if (!analysis || documents.get(uri)?.version !== version) return;
-    analyses.set(uri, analysis);
-    void connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
+    if (documents.get(uri) !== document || document.version !== version) return;
+    if (!settings.enable || tooLarge(document, settings)) {
+      // The worker frees the document's text and linter; the next lint sends the whole text again.
+      linter.forget(uri);
+      return clear(uri);
+    }
+    publish(document, await linter.lintDocument(document, options));
   }
 
   function schedule(uri: string, delay: number): void {
-    clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => {
+    timers.get(uri)?.();
+    const run = () => {
       timers.delete(uri);
       validate(uri).catch((error: unknown) => connection.console.error(`dclint: Prüfung von ${uri} fehlgeschlagen: ${String(error)}`));
-    }, delay));
+    };
+    // setTimeout waits at least a millisecond; without a debounce the check starts once the pending messages are read.
+    if (delay === 0) {
+      const immediate = setImmediate(run);
+      timers.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timeout = setTimeout(run, delay);
+      timers.set(uri, () => clearTimeout(timeout));
+    }
   }
 
   function revalidateAll(): void {
@@ -213,7 +258,7 @@ export function startServer(connection: Connection): void {
     if (cached?.version === document.version) return cached;
     if (cached && document.getText().length > FRESH_ANALYSIS_LIMIT) return cached;
     const { settings, options } = await effectiveFor(document.uri);
-    if (!settings.enable || Buffer.byteLength(document.getText(), 'utf8') > settings.maxDocumentSize) return undefined;
+    if (!settings.enable || utf8Size(document) > settings.maxDocumentSize) return undefined;
     return analyseHere(document.getText(), document.version, options);
   }
 
@@ -235,11 +280,12 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
-    clearTimeout(timers.get(uri));
+    timers.get(uri)?.();
     timers.delete(uri);
     settingsCache.delete(uri);
     warnedTooLarge.delete(uri);
     openedVersion.delete(uri);
+    received.delete(uri);
     linter.forget(uri);
     clear(uri);
   });
@@ -325,7 +371,7 @@ export function startServer(connection: Connection): void {
         result.skipped.push({ uri, reason: 'dclint ist für diese Datei ausgeschaltet (Einstellung „dclint.enable“).' });
         continue;
       }
-      const bytes = Buffer.byteLength(text, 'utf8');
+      const bytes = open ? utf8Size(open) : Buffer.byteLength(text, 'utf8');
       if (bytes > settings.maxDocumentSize) {
         result.skipped.push({
           uri,
@@ -333,24 +379,29 @@ export function startServer(connection: Connection): void {
         });
         continue;
       }
-      // Its own job key: a workspace check neither cancels nor is cancelled by the checks while typing.
-      const analysis = await analyseInBackground(`lintFiles:${uri}`, text, open?.version ?? 0, options);
-      if (!analysis) {
-        result.skipped.push({ uri, reason: 'Die Datei wird bereits geprüft.' });
+      if (open) {
+        // An open document goes through its incremental linter, like the checks while typing.
+        const checked = await linter.lintDocument(open, options);
+        if (!checked) {
+          result.skipped.push({ uri, reason: 'Die Datei wurde während der Prüfung geschlossen.' });
+          continue;
+        }
+        result.checked++;
+        result.findings += checked.findings.length;
+        // If the document changed meanwhile, its own, newer check publishes.
+        publish(open, checked);
         continue;
       }
+      const findings = await linter.lintText(text, options);
       result.checked++;
-      result.findings += analysis.findings.length;
-      // An open document that changed meanwhile is published by its own, newer check.
-      if (open && documents.get(uri)?.version !== analysis.version) continue;
-      if (open) analyses.set(uri, analysis);
-      void connection.sendDiagnostics({ uri, version: open?.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
+      result.findings += findings.length;
+      void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
     }
     return result;
   });
 
   connection.onShutdown(async () => {
-    for (const timer of timers.values()) clearTimeout(timer);
+    for (const cancel of timers.values()) cancel();
     timers.clear();
     await linter.dispose();
   });

@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules, lint, principleUrl, PRINCIPLES, type Finding } from '@dclint/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostic } from '../src/diagnostics.js';
 import { LspTestClient, type Diagnostic, type PublishDiagnosticsParams } from './lsp-client.js';
 
 const DRAFT = `# Gesetz über Anträge
@@ -234,6 +236,34 @@ describe('dclint language server over stdio', () => {
       textDocument: { uri: URI }, range: first.range, context: { diagnostics: [], only: ['source.fixAll'] },
     }) as Array<{ title: string; kind: string; edit: { changes: Record<string, unknown[]> } }>;
     expect(fixAll.map((a) => [a.kind, a.edit.changes[URI]!.length])).toEqual([['source.fixAll.dclint', 2]]);
+    expect(await client.stop()).toBe(0);
+  });
+
+  it('after a run of edits sent without waiting publishes for the last version exactly what lint() finds in its text', async () => {
+    // The whole catalogue, no debounce: the server lints while edits keep coming and merges the waiting ones.
+    client = await LspTestClient.start({ settings: { debounce: 0 } });
+    const uri = 'file:///entwurf/familienstartgeld.md';
+    const mirror = TextDocument.create(uri, 'markdown', 1, readFileSync(join(import.meta.dirname, '../../../fixtures/referentenentwurf-familienstartgeld.md'), 'utf8'));
+    await client.open(uri, mirror.getText());
+    await client.nextDiagnostics(uri, 0);
+    let seed = 5;
+    const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const pieces = [' schriftlich', '\n\n', ' per Post', 'x', '\n\n## § 7 Neu\n\n(1) Der Nachweis ist im Original vorzulegen.\n', ''];
+    for (let version = 2; version <= 41; version++) {
+      const text = mirror.getText();
+      const start = Math.floor(next() * text.length);
+      const end = Math.min(text.length, start + Math.floor(next() * 30) * (version % 2));
+      const change = { range: { start: mirror.positionAt(start), end: mirror.positionAt(end) }, text: pieces[version % pieces.length]! };
+      TextDocument.update(mirror, [change], version);
+      await client.change(uri, version, [change]);
+    }
+    const last = await client.waitFor('Diagnosen der Fassung 41', () => client.published.find((p) => p.uri === uri && p.version === 41), 30_000);
+    const expected = lint(mirror.getText()).findings.map((f) => toDiagnostic(f, uri));
+    expect(expected.length).toBeGreaterThan(5);
+    expect(last.diagnostics).toEqual(expected);
+    // Never an older version after a newer one: stale results are dropped, not published.
+    const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version!);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(await client.stop()).toBe(0);
   });
 
