@@ -73,7 +73,7 @@ class StructureBuilder {
 
   finish(): AnalysedDocument {
     for (const unit of this.units) {
-      unit.absatz.sentences = splitSentences(this.matchText, unit.blocks).map((s, i) => ({ ...s, index: i + 1 }));
+      unit.absatz.sentences = splitSentences(this.matchText, unit.blocks).map((s, i) => ({ start: s.start, end: s.end, index: i + 1 }));
     }
     const last = this.parts[this.parts.length - 1]!;
     last.end = this.text.length;

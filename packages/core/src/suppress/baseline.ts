@@ -47,19 +47,36 @@ const normaliseExcerpt = (excerpt: string) => excerpt.normalize('NFC').replace(/
  */
 export class SentenceFingerprints {
   /** Segments in document order: a sentence without items is one segment; items split it further. */
-  private readonly segments: Array<Span & { label: number }>;
+  private segmentList?: Array<Span & { label: number }>;
   private readonly memo = new Map<number, string>();
 
-  constructor(private readonly text: string, structure: Structure) {
-    const absaetze = [...structure.paragraphs.flatMap((p) => p.absaetze), ...structure.looseAbsaetze];
-    this.segments = absaetze.flatMap((absatz) => absatz.sentences.flatMap((s) => {
-      const starts = [...new Set(absatz.items.map((i) => i.start).filter((start) => start > s.start && start < s.end))].sort((x, y) => x - y);
-      const bounds = [s.start, ...starts, s.end];
-      return starts.length === 0 && !absatz.items.some((i) => i.start === s.start)
-        ? [{ start: s.start, end: s.end, label: s.start }]
+  constructor(private readonly text: string, private readonly structure: Structure) {}
+
+  /** Made on first use: most drafts of a corpus have no finding to hash. */
+  private get segments(): Array<Span & { label: number }> {
+    if (this.segmentList) return this.segmentList;
+    const { text, structure } = this;
+    const segments: Array<Span & { label: number }> = [];
+    for (const absatz of [...structure.paragraphs.flatMap((p) => p.absaetze), ...structure.looseAbsaetze]) {
+      // The distinct starts of its items, ascending: each sentence takes those inside it (one search each).
+      const starts = [...new Set(absatz.items.map((i) => i.start))].sort((x, y) => x - y);
+      for (const s of absatz.sentences) {
+        let k = firstAbove(starts, s.start);
+        const itemAtStart = k > 0 && starts[k - 1] === s.start;
+        if (!itemAtStart && (k === starts.length || starts[k]! >= s.end)) {
+          segments.push({ start: s.start, end: s.end, label: s.start });
+          continue;
+        }
         // Each segment starting at an item loses its label ("2.", "b)"): renumbering keeps the hash.
-        : bounds.slice(0, -1).map((start, k) => ({ start, end: bounds[k + 1]!, label: labelEnd(text, start) }));
-    })).sort((x, y) => x.start - y.start);
+        let start = s.start;
+        for (; k < starts.length && starts[k]! < s.end; k++) {
+          segments.push({ start, end: starts[k]!, label: labelEnd(text, start) });
+          start = starts[k]!;
+        }
+        segments.push({ start, end: s.end, label: labelEnd(text, start) });
+      }
+    }
+    return (this.segmentList = segments.sort((x, y) => x.start - y.start));
   }
 
   /** The hash of the sentence (or Nummer, Buchstabe) containing `offset`; outside any, of its line. */
@@ -96,6 +113,18 @@ export class SentenceFingerprints {
     }
     return best && offset < best.end ? best : undefined;
   }
+}
+
+/** The index of the first value above `value` in an ascending list. */
+function firstAbove(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The end of a list label at `start` ("1. ", "2a) ", "b) "), or `start` when there is none. */

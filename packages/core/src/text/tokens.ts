@@ -1,5 +1,6 @@
 import { wordKey } from './stem.js';
 import { optimisations } from '../optimisations.js';
+import { CHAR_CLASS, isAstral, isHighSurrogate, isLowSurrogate, LETTER, NUMBER } from './chars.js';
 
 export interface Token {
   start: number;
@@ -44,13 +45,17 @@ function scanWords(text: string, from: number, to: number): Token[] {
     while (width === 0 && ++i < to) width = wordCharWidth(text, i);
     if (i >= to) break;
     const start = i;
+    let hash = FNV_OFFSET; // of the code units of the word, for the table of words (see wordAt)
     for (;;) {
       while (width > 0) {
+        hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+        if (width === 2) hash = Math.imul(hash ^ text.charCodeAt(i + 1), FNV_PRIME);
         i += width;
         width = i < length ? wordCharWidth(text, i) : 0;
       }
       // An inner hyphen or apostrophe joins two runs of word characters.
       if (i + 1 < length && isJoiner(text.charCodeAt(i)) && (width = wordCharWidth(text, i + 1)) > 0) {
+        hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
         i += 1;
         continue;
       }
@@ -58,48 +63,70 @@ function scanWords(text: string, from: number, to: number): Token[] {
     }
     // Like the regular expression: a word that starts before `to` is cut at `to`, and the scan ends.
     const end = i < to ? i : to;
-    const word = text.slice(start, end);
-    let info = words.get(word);
-    if (info === undefined) {
-      const lower = word.toLowerCase();
-      info = { lower, key: wordKey(lower) };
-      if (words.size > 400_000) words.clear();
-      words.set(word, info);
-    }
-    tokens.push({ start, end, text: word, lower: info.lower, key: info.key });
+    const entry = wordAt(text, start, end, end === i ? hash : hashOf(text, start, end));
+    tokens.push({ start, end, text: entry.text, lower: entry.lower, key: entry.key });
     if (i >= to) break;
   }
   return tokens;
 }
 
-const words = new Map<string, { lower: string; key: string }>();
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-/** 1 for a word character of the Basic Multilingual Plane, built once from the regular expression. */
-const WORD_CHARS = (() => {
-  const table = new Uint8Array(0x10000);
-  const test = /[\p{L}\p{N}]/u;
-  for (let c = 0; c < 0x10000; c++) {
-    if (c < 0xd800 || c > 0xdfff) table[c] = test.test(String.fromCharCode(c)) ? 1 : 0;
+function hashOf(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
+  return hash;
+}
+
+/** A distinct word as written, with its lower case and key; shared by all its tokens. */
+interface WordEntry {
+  text: string;
+  lower: string;
+  key: string;
+  hash: number;
+  next: WordEntry | undefined;
+}
+
+// Words seen so far, in a hash table over the code units of the text: a word seen before costs no new string.
+const TABLE_BITS = 18;
+let table: Array<WordEntry | undefined> = new Array(1 << TABLE_BITS).fill(undefined);
+let tableSize = 0;
+
+/** The entry of text[start, end) (`hash`: FNV-1a of its code units), found by comparison in place, or made. */
+function wordAt(text: string, start: number, end: number, hash: number): WordEntry {
+  const length = end - start;
+  const slot = (hash ^ (hash >>> TABLE_BITS)) & ((1 << TABLE_BITS) - 1);
+  for (let entry = table[slot]; entry !== undefined; entry = entry.next) {
+    if (entry.hash === hash && entry.text.length === length && sameChars(entry.text, text, start)) return entry;
   }
-  return table;
-})();
-const ASTRAL_WORD_CHAR = /^[\p{L}\p{N}]$/u;
+  if (tableSize >= 400_000) {
+    table = new Array(1 << TABLE_BITS).fill(undefined);
+    tableSize = 0;
+  }
+  // A copy of its own: a slice of 13 or more characters would keep the whole document alive in the table.
+  const word = (' ' + text.slice(start, end)).slice(1);
+  const lower = word.toLowerCase();
+  const entry: WordEntry = { text: word, lower, key: wordKey(lower), hash, next: table[slot] };
+  table[slot] = entry;
+  tableSize++;
+  return entry;
+}
+
+const WORD_CHAR = LETTER | NUMBER;
 
 /** Code units of the word character at i (1, or 2 for a surrogate pair), 0 if none. */
 function wordCharWidth(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (!isHighSurrogate(c)) return WORD_CHARS[c]!;
-  return isLowSurrogate(text.charCodeAt(i + 1)) && ASTRAL_WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
-}
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
+  if (!isHighSurrogate(c)) return (CHAR_CLASS[c]! & WORD_CHAR) === 0 ? 0 : 1;
+  return isLowSurrogate(text.charCodeAt(i + 1)) && isAstral(text, i, WORD_CHAR) ? 2 : 0;
 }
 
 function isJoiner(c: number): boolean {
   return c === 0x2d || c === 0x2010 || c === 0x27 || c === 0x2019;
+}
+
+function sameChars(word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
