@@ -11,7 +11,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '../../..');
-const server = join(here, '../bin/dclint-language-server.js');
+// BENCH_SERVER: another build of the server to compare (its bin script), e.g. an older commit's.
+const server = process.env.BENCH_SERVER ?? join(here, '../bin/dclint-language-server.js');
 const tarball = join(repo, '../shared/corpus/bundesrecht-2022.tar.gz');
 const corpus = join(repo, '.cache/corpus');
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
@@ -173,8 +174,9 @@ const parts = [
   ['lint', 'IncrementalLinter.lint'],
   ['transfer', 'Nachrichten zum/vom Prüf-Thread'],
   ['afterReply', 'nach der Antwort bis zur Umwandlung'],
-  ['publish', 'Diagnosen umwandeln und senden'],
-  ['total', 'Server gesamt (Eingang bis gesendet)'],
+  ['convert', 'Befunde in Diagnosen umwandeln'],
+  ['write', 'Diagnosen senden (JSON, stdout)'],
+  ['total', 'Server gesamt (Eingang bis geschrieben)'],
 ];
 const rows = [...breakdowns.values()].filter((b) => b.version > 1);
 if (rows.length > 0) {
@@ -184,5 +186,5 @@ if (rows.length > 0) {
     console.log(`  ${label.padEnd(40)} ${ms(percentileOf(values, 50)).padStart(10)} / ${ms(percentileOf(values, 95))}`);
   }
   const protocol = rows.filter((r) => latencyOf.has(r.version) && r.total !== undefined).map((r) => latencyOf.get(r.version) - r.total);
-  console.log(`  ${'Protokoll (stdio, JSON, Client)'.padEnd(40)} ${ms(percentileOf(protocol, 50)).padStart(10)} / ${ms(percentileOf(protocol, 95))}`);
+  console.log(`  ${'übrige Zeit (stdio-Wege, JSON im Client)'.padEnd(40)} ${ms(percentileOf(protocol, 50)).padStart(10)} / ${ms(percentileOf(protocol, 95))}`);
 }

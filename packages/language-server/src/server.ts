@@ -189,11 +189,13 @@ export function startServer(connection: Connection): void {
     analyses.set(uri, { version: result.version, findings: result.findings, rules: rulesById(result.options) });
     const converted = performance.now();
     const diagnostics = result.findings.map((f) => toDiagnostic(f, uri));
-    void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
-    if (LOG_TIMINGS) logTimings(uri, result, converted);
+    const handedOver = performance.now();
+    const sent = connection.sendDiagnostics({ uri, version: result.version, diagnostics });
+    if (LOG_TIMINGS) void sent.then(() => logTimings(uri, result, converted, handedOver));
   }
 
-  function logTimings(uri: string, result: DocumentLint, converted: number): void {
+  /** `converted`: the reply is taken up; `handedOver`: the diagnostics go to the connection; now: they are written. */
+  function logTimings(uri: string, result: DocumentLint, converted: number, handedOver: number): void {
     const change = received.get(uri);
     const arrived = change?.version === result.version ? change : undefined;
     const round = (n: number) => Math.round(n * 100) / 100;
@@ -205,7 +207,8 @@ export function startServer(connection: Connection): void {
       lint: round(result.worker.lintMs),
       transfer: round(result.repliedAt - result.dispatchedAt - result.worker.applyMs - result.worker.lintMs),
       afterReply: round(converted - result.repliedAt),
-      publish: round(performance.now() - converted),
+      convert: round(handedOver - converted),
+      write: round(performance.now() - handedOver),
       total: arrived ? round(performance.now() - arrived.at) : undefined,
     };
     connection.console.log(TIMINGS_PREFIX + JSON.stringify(timings));
