@@ -1,7 +1,7 @@
 // `npm run bench:lsp`: latency from didChange to publishDiagnostics on the largest law of the corpus.
 // Opens it in the built server (stdio), applies 200 one-character edits at random places (fixed seed),
-// one at a time, with the debounce set to 0, and prints p50 and p95, the server's CPU time per edit (both its
-// threads, from /proc), and where the server spent the time (it logs that with DCLINT_LSP_TIMINGS=1).
+// one at a time, with the debounce set to 0, and prints p50 and p95, the server's CPU time per edit (per thread,
+// from /proc), its peak memory, and where it spent the time (it logs that with DCLINT_LSP_TIMINGS=1).
 // Prints numbers; asserts nothing.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -70,20 +70,38 @@ function positionAt(offset) {
   return { line, character: offset - lineStart };
 }
 
-const child = spawn(process.execPath, [server, '--stdio'], {
+// BENCH_NODE_ARGS: flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], {
   stdio: ['pipe', 'pipe', 'inherit'],
   env: { ...process.env, DCLINT_LSP_TIMINGS: '1' },
 });
 
-/** CPU time of the server process (all threads) in milliseconds, from /proc (Linux); undefined elsewhere. */
+/** CPU time of each thread of the server process in milliseconds, by thread id, from /proc (Linux); undefined elsewhere. */
 const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
 function serverCpuMs() {
   try {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    const threads = new Map();
+    for (const tid of readdirSync(`/proc/${child.pid}/task`)) {
+      const fields = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      threads.set(tid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
+    }
+    return threads;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * CPU per edit: all threads, the main thread (protocol, text sync, conversion), the thread that used the most
+ * besides it (the lint worker), and the rest (V8's helper threads: garbage collection, compiler).
+ */
+function cpuPerEdit(before, after, edits) {
+  const delta = [...after].map(([tid, ms]) => [tid, ms - (before.get(tid) ?? 0)]);
+  const main = delta.find(([tid]) => tid === String(child.pid))?.[1] ?? 0;
+  const others = delta.filter(([tid]) => tid !== String(child.pid)).map(([, ms]) => ms).sort((a, b) => b - a);
+  const total = main + others.reduce((a, b) => a + b, 0);
+  return { total: total / edits, main: main / edits, worker: (others[0] ?? 0) / edits, rest: (total - main - (others[0] ?? 0)) / edits };
 }
 const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiting = new Map();
@@ -148,6 +166,13 @@ for (let i = 0; i < EDITS; i++) {
 }
 const editsWall = performance.now() - editsStarted;
 const cpuAfter = serverCpuMs();
+/** Peak resident memory of the server process (both threads), from /proc (Linux). */
+let peakRss;
+try {
+  peakRss = Number(/VmHWM:\s*(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024;
+} catch {
+  peakRss = undefined;
+}
 
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');
@@ -165,8 +190,11 @@ console.log(`didOpen → publishDiagnostics: ${ms(openMs)}`);
 console.log(`didChange → publishDiagnostics, ${latencies.length} Änderungen, debounce 0:`);
 console.log(`p50 ${ms(percentile(50))}  p95 ${ms(percentile(95))}  max ${ms(latencies.at(-1))}`);
 if (cpuBefore !== undefined && cpuAfter !== undefined) {
-  console.log(`CPU des Servers (beide Threads) je Änderung: ${ms((cpuAfter - cpuBefore) / EDITS)} (Wanduhr je Änderung ${ms(editsWall / EDITS)})`);
+  const cpu = cpuPerEdit(cpuBefore, cpuAfter, EDITS);
+  console.log(`CPU des Servers je Änderung: ${ms(cpu.total)} (Hauptthread ${ms(cpu.main)}, Prüf-Thread ${ms(cpu.worker)}, `
+    + `V8-Hilfsthreads ${ms(cpu.rest)}); Wanduhr je Änderung ${ms(editsWall / EDITS)}`);
 }
+if (peakRss) console.log(`Speicher des Servers (Spitze, RSS): ${peakRss.toFixed(0)} MB`);
 const parts = [
   ['apply', 'Änderung übernehmen (Server)'],
   ['wait', 'Warten bis zum Prüf-Thread'],
