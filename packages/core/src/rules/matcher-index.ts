@@ -10,7 +10,8 @@ import { optimisations } from '../optimisations.js';
  * pattern.ts), and how far before it a match can start. The anchor is given as word keys (looked up in a map)
  * and other word tests (prefix, suffix, exact, contains; tried once per distinct word). For every distinct
  * lower-case word the ids of the patterns anchored at it are computed once and remembered. The
- * candidates of a token array are computed once (cached by the array) for all patterns at the same time.
+ * candidates of a token array are computed for all patterns at the same time, and remembered by the array
+ * when it has any.
  * Word tests depend only on `lower` and `key` of a token, so remembering them by word is exact.
  */
 
@@ -126,6 +127,8 @@ function fileTest(test: OtherTest, probe: WordProbe | undefined): void {
 
 /** Ids of the patterns that may start at a token with this lower-case form (ascending). */
 function idsForWord(token: Token): readonly number[] {
+  const word = token.word;
+  if (word !== undefined && word.anchorsFor === wordIds) return word.anchors!;
   let ids = wordIds.get(token.lower);
   if (ids === undefined) {
     const lower = token.lower;
@@ -144,6 +147,10 @@ function idsForWord(token: Token): readonly number[] {
     if (wordIds.size > 300_000) wordIds.clear();
     wordIds.set(lower, ids);
   }
+  if (word !== undefined) {
+    word.anchors = ids;
+    word.anchorsFor = wordIds; // a new pattern makes a new map (registerPattern): the answer is outdated then
+  }
   return ids;
 }
 
@@ -153,9 +160,17 @@ function ask(found: number[], token: Token, tests: OtherTest[] | undefined): voi
   for (const { id, test } of tests) if (!found.includes(id) && test(token)) found.push(id);
 }
 
+// The last token array asked about: rules ask several patterns about one sentence in a row.
+let lastTokens: Token[] | undefined;
+let lastEntry: Candidates | undefined;
+
 function candidatesOf(tokens: Token[]): Candidates {
-  let entry = byTokens.get(tokens);
-  if (entry && entry.patterns === idsBySource.size && entry.length === tokens.length) return entry;
+  let entry = lastTokens === tokens ? lastEntry : byTokens.get(tokens);
+  if (entry && entry.patterns === idsBySource.size && entry.length === tokens.length) {
+    lastTokens = tokens;
+    lastEntry = entry;
+    return entry;
+  }
   let starts: Map<number, number[]> | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const ids = idsForWord(tokens[i]!);
@@ -167,7 +182,11 @@ function candidatesOf(tokens: Token[]): Candidates {
     }
   }
   entry = { patterns: idsBySource.size, length: tokens.length, starts };
-  byTokens.set(tokens, entry);
+  // Only sentences with an anchor are remembered for long: they are asked again for each pattern, while the
+  // many without one are asked once (an entry in a WeakMap costs more than finding no anchor again).
+  if (starts) byTokens.set(tokens, entry);
+  lastTokens = tokens;
+  lastEntry = entry;
   return entry;
 }
 

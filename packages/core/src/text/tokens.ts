@@ -10,6 +10,21 @@ export interface Token {
   lower: string;
   /** Stem plus umlauts, see wordKey. */
   key: string;
+  /** The record of this spelling, shared by all its tokens (absent on tokens made otherwise than by tokenize). */
+  word?: Word;
+}
+
+/**
+ * A distinct spelling, one object for all its tokens: answers about the word are remembered here, which is
+ * cheaper than a look-up by the string for every token.
+ */
+export interface Word {
+  readonly text: string;
+  readonly lower: string;
+  readonly key: string;
+  /** Ids of the patterns anchored at the word (rules/matcher-index.ts), valid while `anchorsFor` is that index's current table. */
+  anchors: readonly number[] | undefined;
+  anchorsFor: object | undefined;
 }
 
 // Words may carry inner hyphens or apostrophes ("De-Mail", "CD-ROM"); numbers are words too.
@@ -23,9 +38,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text)) !== null && m.index < to) {
     const end = Math.min(m.index + m[0].length, to);
-    const word = text.slice(m.index, end);
-    const lower = word.toLowerCase();
-    tokens.push({ start: m.index, end, text: word, lower, key: wordKey(lower) });
+    const word = wordAt(text, m.index, end, hashOf(text, m.index, end));
+    tokens.push({ start: m.index, end, text: word.text, lower: word.lower, key: word.key, word });
   }
   return tokens;
 }
@@ -64,7 +78,7 @@ function scanWords(text: string, from: number, to: number): Token[] {
     // Like the regular expression: a word that starts before `to` is cut at `to`, and the scan ends.
     const end = i < to ? i : to;
     const entry = wordAt(text, start, end, end === i ? hash : hashOf(text, start, end));
-    tokens.push({ start, end, text: entry.text, lower: entry.lower, key: entry.key });
+    tokens.push({ start, end, text: entry.text, lower: entry.lower, key: entry.key, word: entry });
     if (i >= to) break;
   }
   return tokens;
@@ -79,13 +93,10 @@ function hashOf(text: string, start: number, end: number): number {
   return hash;
 }
 
-/** A distinct word as written, with its lower case and key; shared by all its tokens. */
-interface WordEntry {
-  text: string;
-  lower: string;
-  key: string;
-  hash: number;
-  next: WordEntry | undefined;
+/** A word in the table of words. */
+interface WordEntry extends Word {
+  readonly hash: number;
+  readonly next: WordEntry | undefined;
 }
 
 // Words seen so far, in a hash table over the code units of the text: a word seen before costs no new string.
@@ -107,7 +118,7 @@ function wordAt(text: string, start: number, end: number, hash: number): WordEnt
   // A copy of its own: a slice of 13 or more characters would keep the whole document alive in the table.
   const word = (' ' + text.slice(start, end)).slice(1);
   const lower = word.toLowerCase();
-  const entry: WordEntry = { text: word, lower, key: wordKey(lower), hash, next: table[slot] };
+  const entry: WordEntry = { text: word, lower, key: wordKey(lower), anchors: undefined, anchorsFor: undefined, hash, next: table[slot] };
   table[slot] = entry;
   tableSize++;
   return entry;
