@@ -144,6 +144,17 @@ await opened;
 const openMs = performance.now() - started;
 const findingsAtOpen = lastFindings;
 
+/** Resident memory of the server process in MB (VmRSS now, VmHWM peak), from /proc (Linux). */
+function memoryMb(field) {
+  try {
+    return Number(new RegExp(`${field}:\\s*(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+/** Resident memory after each quarter of the edits: does it grow with them? */
+const rssAlong = [];
+
 const latencies = [];
 const latencyOf = new Map();
 const cpuBefore = serverCpuMs();
@@ -163,16 +174,11 @@ for (let i = 0; i < EDITS; i++) {
   await done;
   latencies.push(performance.now() - started);
   latencyOf.set(version, latencies.at(-1));
+  if ((i + 1) % Math.max(1, Math.floor(EDITS / 4)) === 0) rssAlong.push([i + 1, memoryMb('VmRSS')]);
 }
 const editsWall = performance.now() - editsStarted;
 const cpuAfter = serverCpuMs();
-/** Peak resident memory of the server process (both threads), from /proc (Linux). */
-let peakRss;
-try {
-  peakRss = Number(/VmHWM:\s*(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024;
-} catch {
-  peakRss = undefined;
-}
+const peakRss = memoryMb('VmHWM');
 
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');
@@ -194,7 +200,9 @@ if (cpuBefore !== undefined && cpuAfter !== undefined) {
   console.log(`CPU des Servers je Änderung: ${ms(cpu.total)} (Hauptthread ${ms(cpu.main)}, Prüf-Thread ${ms(cpu.worker)}, `
     + `V8-Hilfsthreads ${ms(cpu.rest)}); Wanduhr je Änderung ${ms(editsWall / EDITS)}`);
 }
-if (peakRss) console.log(`Speicher des Servers (Spitze, RSS): ${peakRss.toFixed(0)} MB`);
+if (peakRss) {
+  console.log(`Speicher des Servers (RSS): Spitze ${peakRss.toFixed(0)} MB; nach ${rssAlong.map(([n, mb]) => `${n}: ${mb?.toFixed(0)}`).join(', ')} Änderungen`);
+}
 const parts = [
   ['apply', 'Änderung übernehmen (Server)'],
   ['wait', 'Warten bis zum Prüf-Thread'],
