@@ -331,6 +331,31 @@ describe('dclint language server over stdio', () => {
     expect(await client.stop()).toBe(0);
   });
 
+  it('counts UTF-8 bytes along incremental edits for dclint.maxDocumentSize, and lints again once the document is small enough', async () => {
+    client = await LspTestClient.start({ settings: only({ maxDocumentSize: 100, debounce: 0 }) });
+    const small = 'Der Antrag ist schriftlich zu stellen.\n';
+    await client.open(URI, small);
+    expect((await client.nextDiagnostics(URI, 0)).diagnostics.map((d) => d.range)).toEqual([rangeOf(small, 'schriftlich')]);
+    // 39 + 54 = 93 characters, but 39 + 69 = 108 bytes: „Ü“, „ä“, „ö“ and „ß“ take two each.
+    const end = { line: 1, character: 0 };
+    const umlauts = 'Übermäßig größer. '.repeat(3);
+    expect([small.length + umlauts.length, Buffer.byteLength(small + umlauts)]).toEqual([93, 108]);
+    let seen = client.published.length;
+    await client.change(URI, 2, [{ range: { start: end, end }, text: umlauts }]);
+    expect((await client.nextDiagnostics(URI, seen)).diagnostics).toEqual([]);
+    await client.waitFor('Hinweis', () => client.messages[0]);
+    expect(client.messages[0]!.message).toContain('108 Bytes');
+    // Deleted again piece by piece: the server checks the document once more and finds what lint() finds.
+    seen = client.published.length;
+    await client.change(URI, 3, [{ range: { start: end, end: { line: 1, character: 36 } }, text: '' }]);
+    await client.change(URI, 4, [{ range: { start: end, end: { line: 1, character: 18 } }, text: 'Die Erklärung ist schriftlich abzugeben.' }]);
+    const text = `${small}Die Erklärung ist schriftlich abzugeben.`;
+    const published = await client.waitFor('Diagnosen der Fassung 4', () => client.published.slice(seen).find((p) => p.version === 4));
+    expect(published.diagnostics.map((d) => d.range)).toEqual(coreFindings(text).map((f) => toDiagnostic(f, URI).range));
+    expect(published.diagnostics).toHaveLength(2);
+    expect(await client.stop()).toBe(0);
+  });
+
   it('lints in a worker thread: answers a hover while a large law is linted, and drops the superseded lint', async () => {
     client = await LspTestClient.start({ settings: only() });
     const small = 'file:///entwurf/klein.md';
