@@ -1,5 +1,5 @@
 import type {
-  Finding, LintOptions, LintResult, PartKind, RuleDefinition, Severity, Suggestion,
+  Finding, LintOptions, LintResult, PartKind, RuleDefinition, Severity, Span, Structure, Suggestion,
 } from './types.js';
 import { analyse, type AnalysedDocument, type AbsatzUnit } from './structure/parse.js';
 import { addressOf } from './structure/address.js';
@@ -8,13 +8,14 @@ import { tokenize, type Token } from './text/tokens.js';
 import { compilePattern, type CompiledPattern } from './rules/pattern.js';
 import { runCodeRule, sentenceContexts, sentenceMayMatch, sentencesWithAnchors } from './incremental/sentences.js';
 import { codeRules, type RawMatch, type SentenceContext } from './code-rules/index.js';
+import { groupByParagraph, materialise } from './code-rules/paragraphs.js';
 import { principleUrl } from './principles.js';
 import { builtinRules } from './rules/catalogue.js';
 import { applyInlineDirectives } from './suppress/inline.js';
 import { analyseAmendments } from './amend/index.js';
 
 /** A rule with its patterns compiled once. */
-interface PreparedRule {
+export interface PreparedRule {
   rule: RuleDefinition;
   patterns: Array<{ compiled: CompiledPattern[]; ignoreMitigations: boolean; message?: string; sameItem: boolean; severity?: Severity }>;
   mitigations: Array<{ compiled: CompiledPattern; window: string; effect: 'cancel' | 'downgrade'; severity: Severity; reason?: string }>;
@@ -65,6 +66,36 @@ export function resolveRules(options: LintOptions = {}): RuleDefinition[] {
 
 /** Lints a draft: Markdown or plain text in, findings and the legal structure out. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  return lintRecorded(text, options, false).result;
+}
+
+/** What lint() computed for one rule, kept by an IncrementalLinter to lint the next version after a small edit. */
+export interface RuleRecord {
+  prepared: PreparedRule;
+  severity: Severity;
+  parts: Set<PartKind>;
+  /** Findings of the patterns and of a code rule that is not groupwise. */
+  local: Finding[];
+  /** Findings of a groupwise code rule (see code-rules/index.ts), from the summaries of its §§. */
+  combined: Finding[];
+  /** Those summaries (every field read), the span of each § and the matches in it with their findings, when recorded. */
+  summaries?: { spans: Span[]; values: unknown[]; emitted: Emitted[] };
+}
+
+/** The matches of a groupwise rule in one § and the findings they gave. */
+export interface Emitted {
+  matches: RawMatch[];
+  findings: Finding[];
+}
+
+export interface LintRecord {
+  doc: AnalysedDocument;
+  rules: RuleRecord[];
+  amending: boolean;
+}
+
+/** lint(), and with `record` what an IncrementalLinter needs to lint the next version (see incremental/edit.ts). */
+export function lintRecorded(text: string, options: LintOptions, record: boolean): { result: LintResult; record: LintRecord } {
   const doc = analyse(text);
   const lines = new LineIndex(text);
   const rules = resolveRules(options);
@@ -73,6 +104,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const sentences = amending ? amending.mask(buildSentences(doc)) : buildSentences(doc);
   const findings: Finding[] = amending ? [...amending.findings] : [];
   const scoped = new Map<string, SentenceContext[]>(); // the sentences of each set of parts, filtered once
+  const records: RuleRecord[] = [];
   for (const rule of rules) {
     const setting = options.rules?.[rule.id];
     if (setting === 'off') continue;
@@ -80,27 +112,50 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const scopeKey = [...parts].sort().join();
     const inScope = scoped.get(scopeKey) ?? sentences.filter((s) => parts.has(s.unit.part));
     scoped.set(scopeKey, inScope);
-    findings.push(...runRule(prepare(rule), doc, inScope, lines, setting ?? rule.severity, options));
+    const severity = setting ?? rule.severity;
+    const out = runRule(prepare(rule), doc, inScope, lines, severity, options, { patterns: true, code: 'all', record });
+    findings.push(...out.local, ...out.combined);
+    records.push({ prepared: prepare(rule), severity, parts, ...out });
   }
+  return { result: finish(text, doc.structure, findings, rules, options), record: { doc, rules: records, amending: !!amending } };
+}
+
+/** Sorts the findings and applies the <!-- dclint-disable… --> directives (see suppress/inline.ts). */
+export function finish(
+  text: string, structure: Structure, findings: Finding[], rules: RuleDefinition[], options: LintOptions,
+): LintResult {
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
-  // Post-step: <!-- dclint-disable… --> directives move findings to `suppressed` (see suppress/inline.ts).
-  const inline = applyInlineDirectives(text, findings, doc.structure, options, new Set(rules.map((r) => r.id)),
+  const inline = applyInlineDirectives(text, findings, structure, options, new Set(rules.map((r) => r.id)),
     new Set(rules.filter((r) => options.rules?.[r.id] !== 'off').map((r) => r.id)));
-  return { findings: inline.findings, suppressed: inline.suppressed, structure: doc.structure };
+  return { findings: inline.findings, suppressed: inline.suppressed, structure };
 }
 
 function buildSentences(doc: AnalysedDocument): SentenceContext[] {
   return sentenceContexts(doc); // see incremental/sentences.ts: words made lazily in an IncrementalLinter
 }
 
-function runRule(
+/**
+ * What runRule does: the patterns or not; the code rule on the sentences ('all'), only unless it is groupwise
+ * ('local'), or given matches of it; the summaries of a groupwise rule recorded; spans already taken.
+ */
+export interface RuleRun {
+  patterns: boolean;
+  code: 'all' | 'local' | RawMatch[];
+  record?: boolean;
+  taken?: Array<[number, number]>;
+}
+
+export function runRule(
   p: PreparedRule, doc: AnalysedDocument, sentences: SentenceContext[], lines: LineIndex,
-  severity: Severity, options: LintOptions,
-): Finding[] {
+  severity: Severity, options: LintOptions, run: RuleRun,
+): Pick<RuleRecord, 'local' | 'combined' | 'summaries'> {
   const windows = windowsOf(sentences);
-  const findings: Finding[] = [];
-  const taken: Array<[number, number]> = [];
-  const emit = (sentence: SentenceContext, match: RawMatch, ignoreMitigations: boolean, message?: string, level = severity) => {
+  const local: Finding[] = [];
+  const combined: Finding[] = [];
+  const taken: Array<[number, number]> = [...(run.taken ?? [])];
+  const emit = (
+    into: Finding[], sentence: SentenceContext, match: RawMatch, ignoreMitigations: boolean, message?: string, level = severity,
+  ) => {
     if (taken.some(([s, e]) => match.start < e && s < match.end)) return;
     if (isExcluded(p, sentence, match)) return;
     let effective = level;
@@ -114,11 +169,11 @@ function runRule(
       }
     }
     taken.push([match.start, match.end]);
-    findings.push(makeFinding(p, doc, sentence.unit, lines, match, effective, message, mitigatedBy, options));
+    into.push(makeFinding(p, doc, sentence.unit, lines, match, effective, message, mitigatedBy, options));
   };
 
   // Most sentences contain no pattern's anchor word (see rules/matcher-index.ts); code-only rules have no patterns.
-  for (const sentence of p.patterns.length ? sentencesWithAnchors(sentences) : []) {
+  for (const sentence of run.patterns && p.patterns.length ? sentencesWithAnchors(sentences) : []) {
     if (!sentenceMayMatch(sentence)) continue;
     for (const pattern of p.patterns) {
       const [first, ...rest] = pattern.compiled;
@@ -129,18 +184,53 @@ function runRule(
         const match = { start: sentence.tokens[a]!.start, end: sentence.tokens[b]!.end };
         // A pattern's own level (a weaker sign) applies unless the configuration sets the rule's level.
         const level = pattern.severity && options.rules?.[p.rule.id] === undefined ? pattern.severity : severity;
-        emit(sentence, match, pattern.ignoreMitigations, pattern.message, level);
+        emit(local, sentence, match, pattern.ignoreMitigations, pattern.message, level);
       }
     }
   }
   const code = p.rule.implementation ? codeRules[p.rule.implementation] : undefined;
-  if (code) {
-    for (const match of runCodeRule(code, { doc, sentences, rule: p.rule })) {
-      const sentence = sentences.find((s) => match.start >= s.start && match.start < s.end);
-      if (sentence) emit(sentence, match, false, match.message);
-    }
+  if (!code) return { local, combined };
+  let matches: RawMatch[];
+  let summaries: RuleRecord['summaries'];
+  if (Array.isArray(run.code)) matches = run.code;
+  else if (run.code === 'local' && code.groupwise) matches = [];
+  else if (run.record && code.groupwise) {
+    const groups = groupByParagraph(sentences);
+    const spans = groups.map((g) => ({ start: g[0]!.start, end: g[g.length - 1]!.end }));
+    const values = groups.map((g) => materialise(code.groupwise!.summarise(doc, g) as object));
+    summaries = { spans, values, emitted: spans.map(() => ({ matches: [], findings: [] })) };
+    matches = code.groupwise.combine(values, { doc, matchesText: (i) => code.groupwise!.textTests![i]!.test(doc.matchText) });
+  } else {
+    matches = runCodeRule(code, { doc, sentences, rule: p.rule });
   }
-  return findings;
+  const into = code.groupwise ? combined : local;
+  for (const match of matches) {
+    const sentence = sentenceAt(sentences, match.start);
+    if (!sentence) continue;
+    const emitted = summaries?.emitted[indexAt(summaries.spans, match.start)];
+    emitted?.matches.push(match);
+    const count = into.length;
+    emit(into, sentence, match, false, match.message);
+    if (emitted && into.length > count) emitted.findings.push(into[count]!);
+  }
+  return summaries ? { local, combined, summaries } : { local, combined };
+}
+
+/** The sentence that contains an offset (sentences in order). */
+function sentenceAt(sentences: SentenceContext[], offset: number): SentenceContext | undefined {
+  return sentences[indexAt(sentences, offset)];
+}
+
+/** The index of the span (in order, disjoint) that contains an offset, or -1: binary search. */
+export function indexAt(spans: Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) { // the first span ending after the offset
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && offset >= spans[lo]!.start && offset < spans[lo]!.end ? lo : -1;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AnalysedDocument } from '../structure/parse.js';
-import type { CodeRule, RawMatch } from '../code-rules/index.js';
+import type { CodeRule, CodeRuleContext, RawMatch } from '../code-rules/index.js';
 
 /**
  * The two rules of amending laws, implemented in TypeScript (rules/barriere-entfernt.yaml,
@@ -12,5 +12,5 @@ export function rememberAmendmentResults(doc: AnalysedDocument, credits: RawMatc
   results.set(doc, { credits, errors });
 }
 
-export const removedBarrierRule: CodeRule = ({ doc }) => results.get(doc)?.credits ?? [];
-export const instructionErrorRule: CodeRule = ({ doc }) => results.get(doc)?.errors ?? [];
+export const removedBarrierRule: CodeRule = Object.assign(({ doc }: CodeRuleContext) => results.get(doc)?.credits ?? [], { onlyAmending: true as const });
+export const instructionErrorRule: CodeRule = Object.assign(({ doc }: CodeRuleContext) => results.get(doc)?.errors ?? [], { onlyAmending: true as const });

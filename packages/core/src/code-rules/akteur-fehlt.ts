@@ -1,6 +1,8 @@
 import type { Token } from '../text/tokens.js';
 import type { CodeRule, RawMatch, SentenceContext } from './index.js';
 import { isActor } from './actors.js';
+import { groupwise, lazily } from './paragraphs.js';
+import type { AnalysedDocument } from '../structure/parse.js';
 
 /**
  * akteur-fehlt: a passive obligation („Der Antrag ist zu prüfen“, „Die Daten sind zu übermitteln“) in an Absatz
@@ -53,20 +55,34 @@ const ARTICLES = /^(der|die|das|den|dem|des|einer|einem|einen|eine|ein)$/u;
 /** The widest gap between „ist“ and its infinitive („ist der Behörde innerhalb von zwei Wochen … mitzuteilen“). */
 const MAX_GAP = 14;
 
-export const akteurFehlt: CodeRule = ({ doc, sentences }) => {
+interface Summary {
+  inParagraph: boolean;
+  matches: RawMatch[];
+}
+
+export const akteurFehlt: CodeRule = groupwise<Summary>({
+  summarise: (doc, sentences) => lazily<Summary>({
+    inParagraph: () => sentences[0]!.unit.paragraph !== undefined,
+    matches: () => passiveSteps(doc, sentences),
+  }),
+  combine: (summaries) => {
+    // Outside §§ (Anlagen: methods, forms, tables) only when the draft has no §§ at all (plain text).
+    const hasParagraphs = summaries.some((s) => s.inParagraph);
+    return summaries.flatMap((s) => (s.inParagraph || !hasParagraphs ? s.matches : []));
+  },
+});
+
+/** The passive steps without an actor in one § (not in examination rules). */
+function passiveSteps(doc: AnalysedDocument, sentences: SentenceContext[]): RawMatch[] {
   const matches: RawMatch[] = [];
+  if (sentences[0]!.unit.paragraph && sentences.some((s) => s.tokens.some((t) => EXAMINATION.has(t.lower)))) return matches;
   const byUnit = new Map<SentenceContext['unit'], SentenceContext[]>();
   for (const s of sentences) {
     const list = byUnit.get(s.unit);
     if (list) list.push(s);
     else byUnit.set(s.unit, [s]);
   }
-  // Outside §§ (Anlagen: methods, forms, tables) only when the draft has no §§ at all (plain text).
-  const hasParagraphs = sentences.some((s) => s.unit.paragraph);
-  const examinations = new Set(sentences.filter((s) => s.tokens.some((t) => EXAMINATION.has(t.lower))).map((s) => s.unit.paragraph));
   for (const unitSentences of byUnit.values()) {
-    const paragraph = unitSentences[0]!.unit.paragraph;
-    if (hasParagraphs && (!paragraph || examinations.has(paragraph))) continue;
     if (unitSentences.some((s) => s.tokens.some((t) => isActor(t) || COURT_DECISIONS.has(t.lower)))) continue;
     for (const sentence of unitSentences) {
       // The day a treaty enters into force „ist im Bundesgesetzblatt bekanntzugeben“: the Verkündung has its actor.
@@ -76,7 +92,7 @@ export const akteurFehlt: CodeRule = ({ doc, sentences }) => {
     }
   }
   return matches;
-};
+}
 
 /**
  * The first „ist/sind … zu <Schritt>“ of a sentence, as the span of the infinitive. An „ist“ that ends a

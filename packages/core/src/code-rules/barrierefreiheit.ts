@@ -1,5 +1,6 @@
 import { compilePattern } from '../rules/pattern.js';
-import type { CodeRule } from './index.js';
+import type { CodeRule, RawMatch, SentenceContext } from './index.js';
+import { groupwise, lazily } from './paragraphs.js';
 
 /**
  * barrierefreiheit (principle 1.4): the draft creates a digital offering (portal, platform, app, online
@@ -26,14 +27,23 @@ const PROVIDES = compilePattern([
 /** Accessibility addressed somewhere in the document: the rule stays quiet. */
 const ADDRESSED = /barrierefrei|Barrierefreiheit|barrierearm|Barrierefreie-Informationstechnik|\bBITV\b|§\s*12a\s+(?:des\s+)?(?:BGG|Behindertengleichstellungsgesetz)|wahrnehmbaren\s+Form/iu;
 
-export const barrierefreiheit: CodeRule = ({ doc, sentences }) => {
-  if (ADDRESSED.test(doc.matchText)) return [];
+export const barrierefreiheit: CodeRule = groupwise<{ offering: RawMatch | undefined }>({
+  summarise: (_doc, sentences) => lazily<{ offering: RawMatch | undefined }>({ offering: () => firstOffering(sentences) }),
+  combine: (summaries, facts) => {
+    const first = summaries.find((s) => s.offering)?.offering;
+    return first && !facts.matchesText(0) ? [first] : [];
+  },
+  textTests: [ADDRESSED],
+});
+
+/** Where the sentences first create a digital offering or an online procedure. */
+function firstOffering(sentences: SentenceContext[]): RawMatch | undefined {
   for (const s of sentences) {
     const offer = PROVIDES.findAll(s.tokens).length > 0 ? OFFERING.findAll(s.tokens)[0] : undefined;
     const found = offer ?? ONLINE_PROCEDURE.findAll(s.tokens)[0];
     if (!found) continue;
     const last = offer ? found[1] : found[0]; // an online procedure: mark the word "online"
-    return [{ start: s.tokens[found[0]]!.start, end: s.tokens[last]!.end }];
+    return { start: s.tokens[found[0]]!.start, end: s.tokens[last]!.end };
   }
-  return [];
-};
+  return undefined;
+}

@@ -1,5 +1,7 @@
 import { addressOf } from '../structure/address.js';
-import type { CodeRule, RawMatch } from './index.js';
+import type { CodeRule, RawMatch, SentenceContext } from './index.js';
+import type { AnalysedDocument } from '../structure/parse.js';
+import { groupwise, lazily } from './paragraphs.js';
 import { findDefinitions, occursIn, sameContent, termKey, type Definition } from './definitions.js';
 import { federalDefinitions } from './term-index.js';
 import type { Span } from '../types.js';
@@ -18,78 +20,110 @@ const FOREIGN_USE = /((?:[\p{L}][\p{L}\p{N}-]*\s+){0,2}[\p{Lu}][\p{L}\p{N}-]*)\s
 /** The reference names another law: "des Einkommensteuergesetzes", "der Abgabenordnung", "EStG", "SGB II". */
 const OTHER_LAW = /\b(?:des|der)\s+(?!dieses\b|dieser\b)[\p{Lu}][\p{L}-]*(?:gesetz|gesetzes|gesetzbuch|gesetzbuches|gesetzbuchs|ordnung|verordnung)\b|\bBuches\s+Sozialgesetzbuch\b|\b[\p{Lu}][\p{L}]*[\p{Lu}][\p{L}]*\b/u;
 
-export const begriffUneinheitlich: CodeRule = ({ doc, sentences }) => {
-  const units = [...new Set(sentences.map((s) => s.unit))];
-  const definitions = findDefinitions(doc, units);
-  const matches: RawMatch[] = [];
-  const reported = new Set<Definition>();
-  const where = (d: Definition) => addressOf(d.unit, d.termSpan.start);
+/** A definition as summarised: plain data, with its address. */
+type Defined = Omit<Definition, 'unit'> & { where: string };
 
-  // 1. Defined twice with different content.
-  const firstByKey = new Map<string, Definition>();
-  for (const d of definitions) {
-    const first = firstByKey.get(d.key);
-    if (!first) {
-      firstByKey.set(d.key, d);
-      continue;
-    }
-    // "X im Sinne dieses Gesetzes sind auch …" extends the first definition; it does not contradict it.
-    if (sameContent(first.content, d.content) || /^(auch|ferner|ebenfalls)\b/.test(d.content)) continue;
-    reported.add(d);
-    matches.push({
-      ...d.termSpan,
-      message: `„${d.term}“ wird hier anders bestimmt als in ${where(first)}. Bitte verwenden Sie für einen Begriff `
-        + 'eine Bestimmung oder geben Sie dem zweiten Begriff einen eigenen Namen.',
-      related: [{ ...first.termSpan, message: `Andere Bestimmung von „${first.term}“ (${where(first)})` }],
+/** „<Term> im Sinne des § … des <anderen Gesetzes>“: the words that may be the term, longest first. */
+interface ForeignUse {
+  candidates: Array<Span & { text: string; key: string }>;
+}
+
+interface Summary {
+  definitions: Defined[];
+  uses: ForeignUse[];
+}
+
+export const begriffUneinheitlich: CodeRule = groupwise<Summary>({
+  summarise: (doc, sentences) => {
+    const found = findDefinitions(doc, [...new Set(sentences.map((s) => s.unit))]);
+    return lazily<Summary>({
+      definitions: () => found.map(({ unit, ...d }) => ({ ...d, where: addressOf(unit, d.termSpan.start) })),
+      uses: () => foreignUses(doc, sentences, found),
     });
-  }
+  },
+  combine: (summaries) => {
+    const definitions = summaries.flatMap((s) => s.definitions);
+    const matches: RawMatch[] = [];
+    const reported = new Set<Defined>();
 
-  // 2. A term defined for the whole draft, used with the meaning of another law.
-  const wholeLaw = definitions.filter((d) => WHOLE_LAW.test(d.scope) && !d.refersElsewhere);
-  if (wholeLaw.length > 0) {
-    const inDefinition = overlapTest(definitions.map((d) => d.span));
-    const hasSinne = occursIn(doc.matchText, /Sinne/gu); // FOREIGN_USE needs it; most sentences lack it
-    for (const s of sentences) {
-      if (!hasSinne(s) || inDefinition(s)) continue;
-      const text = doc.matchText.slice(s.start, s.end);
-      for (const m of text.matchAll(FOREIGN_USE)) {
-        if (!OTHER_LAW.test(m[0].slice(m[1]!.length))) continue;
-        const words = m[1]!.split(/\s+/);
-        for (let n = Math.min(3, words.length); n >= 1; n--) {
-          if (/^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)$/i.test(words[words.length - n]!)) continue;
-          const candidate = words.slice(-n).join(' ');
-          const def = wholeLaw.find((d) => d.key === termKey(candidate));
-          if (!def) continue;
-          const start = s.start + m.index! + m[1]!.lastIndexOf(candidate);
-          matches.push({
-            start,
-            end: start + candidate.length,
-            message: `„${candidate}“ ist in ${where(def)} für dieses Gesetz bestimmt, wird hier aber im Sinne einer anderen `
-              + 'Vorschrift verwendet. Bitte verwenden Sie einen Begriff nur in einer Bedeutung oder verweisen Sie schon in der '
-              + 'Begriffsbestimmung auf die andere Vorschrift.',
-            related: [{ ...def.termSpan, message: `Begriffsbestimmung von „${def.term}“ (${where(def)})` }],
-          });
-          break;
-        }
+    // 1. Defined twice with different content.
+    const firstByKey = new Map<string, Defined>();
+    for (const d of definitions) {
+      const first = firstByKey.get(d.key);
+      if (!first) {
+        firstByKey.set(d.key, d);
+        continue;
+      }
+      // "X im Sinne dieses Gesetzes sind auch …" extends the first definition; it does not contradict it.
+      if (sameContent(first.content, d.content) || /^(auch|ferner|ebenfalls)\b/.test(d.content)) continue;
+      reported.add(d);
+      matches.push({
+        ...d.termSpan,
+        message: `„${d.term}“ wird hier anders bestimmt als in ${first.where}. Bitte verwenden Sie für einen Begriff `
+          + 'eine Bestimmung oder geben Sie dem zweiten Begriff einen eigenen Namen.',
+        related: [{ ...first.termSpan, message: `Andere Bestimmung von „${first.term}“ (${first.where})` }],
+      });
+    }
+
+    // 2. A term defined for the whole draft, used with the meaning of another law.
+    const wholeLaw = definitions.filter((d) => WHOLE_LAW.test(d.scope) && !d.refersElsewhere);
+    for (const use of wholeLaw.length > 0 ? summaries.flatMap((s) => s.uses) : []) {
+      for (const candidate of use.candidates) {
+        const def = wholeLaw.find((d) => d.key === candidate.key);
+        if (!def) continue;
+        matches.push({
+          start: candidate.start,
+          end: candidate.end,
+          message: `„${candidate.text}“ ist in ${def.where} für dieses Gesetz bestimmt, wird hier aber im Sinne einer anderen `
+            + 'Vorschrift verwendet. Bitte verwenden Sie einen Begriff nur in einer Bedeutung oder verweisen Sie schon in der '
+            + 'Begriffsbestimmung auf die andere Vorschrift.',
+          related: [{ ...def.termSpan, message: `Begriffsbestimmung von „${def.term}“ (${def.where})` }],
+        });
+        break;
       }
     }
-  }
 
-  // 3. A new definition of a term federal law already defines, without a reference to one of those definitions.
-  const seen = new Set<string>();
-  for (const d of definitions) {
-    const indexed = federalDefinitions[d.key];
-    if (!indexed || d.refersElsewhere || reported.has(d) || seen.has(d.key)) continue;
-    seen.add(d.key);
-    matches.push({
-      ...d.termSpan,
-      message: `„${d.term}“ ist schon in ${indexed.laws} Gesetzen und Verordnungen des Bundes bestimmt (z. B. `
-        + `${indexed.examples.join(', ')}). Bitte prüfen Sie, ob Sie auf eine bestehende Begriffsbestimmung verweisen `
-        + `können („${d.term} im Sinne des § … des …“), damit Daten zwischen den Verfahren wiederverwendet werden können.`,
-    });
+    // 3. A new definition of a term federal law already defines, without a reference to one of those definitions.
+    const seen = new Set<string>();
+    for (const d of definitions) {
+      const indexed = federalDefinitions[d.key];
+      if (!indexed || d.refersElsewhere || reported.has(d) || seen.has(d.key)) continue;
+      seen.add(d.key);
+      matches.push({
+        ...d.termSpan,
+        message: `„${d.term}“ ist schon in ${indexed.laws} Gesetzen und Verordnungen des Bundes bestimmt (z. B. `
+          + `${indexed.examples.join(', ')}). Bitte prüfen Sie, ob Sie auf eine bestehende Begriffsbestimmung verweisen `
+          + `können („${d.term} im Sinne des § … des …“), damit Daten zwischen den Verfahren wiederverwendet werden können.`,
+      });
+    }
+    return matches.sort((a, b) => a.start - b.start);
+  },
+});
+
+/** Where the sentences use a term „im Sinne“ of another law's provision (outside the definitions themselves). */
+function foreignUses(doc: AnalysedDocument, sentences: SentenceContext[], definitions: Definition[]): ForeignUse[] {
+  const uses: ForeignUse[] = [];
+  const inDefinition = overlapTest(definitions.map((d) => d.span));
+  // FOREIGN_USE needs „Sinne“, which most sentences lack.
+  const hasSinne = occursIn(doc.matchText, /Sinne/gu, sentences[0]!.start, sentences[sentences.length - 1]!.end);
+  for (const s of sentences) {
+    if (!hasSinne(s) || inDefinition(s)) continue;
+    const text = doc.matchText.slice(s.start, s.end);
+    for (const m of text.matchAll(FOREIGN_USE)) {
+      if (!OTHER_LAW.test(m[0].slice(m[1]!.length))) continue;
+      const words = m[1]!.split(/\s+/);
+      const candidates: ForeignUse['candidates'] = [];
+      for (let n = Math.min(3, words.length); n >= 1; n--) {
+        if (/^(der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)$/i.test(words[words.length - n]!)) continue;
+        const candidate = words.slice(-n).join(' ');
+        const start = s.start + m.index! + m[1]!.lastIndexOf(candidate);
+        candidates.push({ start, end: start + candidate.length, text: candidate, key: termKey(candidate) });
+      }
+      uses.push({ candidates });
+    }
   }
-  return matches.sort((a, b) => a.start - b.start);
-};
+  return uses;
+}
 
 /** Whether a span overlaps one of the given spans: binary search over their merged union. */
 function overlapTest(spans: Span[]): (span: Span) => boolean {

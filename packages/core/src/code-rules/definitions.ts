@@ -66,8 +66,16 @@ export function findDefinitions(
   const found: Definition[] = [];
   const text = doc.matchText;
   // Cheap tests first: INLINE needs „Sinne“, AS „Als“ at the start, INTRO one of three words.
-  const hasSinne = occursIn(text, /Sinne/gu);
-  const mayOpenIntro = occursIn(text, /sinne|zwecke|rahmen/giu);
+  let from = text.length;
+  let to = 0;
+  for (const unit of units) {
+    for (const block of unit.blocks) {
+      from = Math.min(from, block.start);
+      to = Math.max(to, block.end);
+    }
+  }
+  const hasSinne = occursIn(text, /Sinne/gu, Math.min(from, to), to);
+  const mayOpenIntro = occursIn(text, /sinne|zwecke|rahmen/giu, Math.min(from, to), to);
   for (const unit of units) {
     // Sentence-initial definitions.
     for (const s of unit.absatz.sentences) {
@@ -119,20 +127,22 @@ function make(term: string, termStart: number, content: string, span: Span, scop
 }
 
 /**
- * Whether the expression (flag g) matches inside a span of the text. For spans asked in increasing order the
- * text is searched once, not once per span.
+ * Whether the expression (flag g) matches inside a span of text[from, to). For spans asked in increasing order
+ * that part of the text is searched once, not once per span.
  */
-export function occursIn(text: string, expression: RegExp): (span: Span) => boolean {
+export function occursIn(text: string, expression: RegExp, from = 0, to = text.length): (span: Span) => boolean {
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
   let searchedFrom = Infinity;
-  let found: { start: number; end: number } | undefined;
-  return ({ start, end }) => {
+  let found: Span | undefined;
+  return (span) => {
+    const start = span.start - from;
     if (start < searchedFrom || (found && found.start < start)) {
       searchedFrom = start;
-      expression.lastIndex = start;
-      const m = expression.exec(text);
+      expression.lastIndex = Math.max(0, start);
+      const m = expression.exec(part);
       found = m ? { start: m.index, end: m.index + m[0].length } : undefined;
     }
-    return found !== undefined && found.end <= end;
+    return found !== undefined && found.end <= span.end - from;
   };
 }
 

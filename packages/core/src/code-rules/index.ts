@@ -45,7 +45,30 @@ export type CodeRule = ((context: CodeRuleContext) => RawMatch[]) & {
    * editor re-runs it only for the § being edited (IncrementalLinter). Without a scope it always sees it all.
    */
   scope?: 'paragraph' | 'absatz';
+  /** Finds nothing in a draft that amends no law (the rules of amending laws). */
+  onlyAmending?: true;
+  /** Set for rules made with `groupwise`: how they read the draft § by §. */
+  groupwise?: Groupwise<unknown>;
 };
+
+/**
+ * A rule about the whole draft that reads it § by § (an Absatz outside §§ counts as one §): a summary of each
+ * § (`summarise`), then the findings from all summaries in order (`combine`). An editor then summarises only
+ * the § being edited again (see incremental/edit.ts). Summaries are plain data – arrays, objects, strings,
+ * numbers, booleans – whose offsets are the `start` and `end` fields, and hold no part of the document itself.
+ */
+export interface Groupwise<S> {
+  summarise(doc: AnalysedDocument, sentences: SentenceContext[]): S;
+  combine(summaries: S[], facts: DocumentFacts): RawMatch[];
+  /** Regular expressions (without flag g) for the whole matchText; facts.matchesText(i) tests the i-th (when asked). */
+  textTests?: RegExp[];
+}
+
+export interface DocumentFacts {
+  doc: AnalysedDocument;
+  /** Whether textTests[index] matches the whole matchText (tested when asked: a long law takes milliseconds). */
+  matchesText(index: number): boolean;
+}
 
 export const codeRules: Record<string, CodeRule> = {
   barrierefreiheit,

@@ -1,6 +1,6 @@
-import type { CodeRule } from './index.js';
+import type { CodeRule, RawMatch } from './index.js';
 import { personalDataProcessing } from './personal-data.js';
-import { someParagraphMatches } from './paragraphs.js';
+import { groupwise, lazily, paragraphMatches } from './paragraphs.js';
 
 /**
  * loeschfrist-fehlt: the draft orders or permits storing personal data but never says when it is deleted.
@@ -20,12 +20,32 @@ const DELETION = new RegExp([
   String.raw`\bartikel\s+17\b|\bart\.\s*17\b`,
 ].join('|'), 'u');
 
-export const loeschfristFehlt: CodeRule = ({ doc, sentences }) => {
-  // Whether a draft sets a deletion period can only be read from the whole draft: a text without §§ is an excerpt.
-  if (!sentences.some((s) => s.unit.paragraph)) return [];
-  let verb;
-  for (const s of sentences) if ((verb = personalDataProcessing(s.tokens, ['store']))) break;
-  if (!verb) return [];
-  if (someParagraphMatches(doc, sentences, DELETION)) return [];
-  return [verb];
-};
+/** Every DELETION match contains one of these (the cheap test). */
+const DELETION_WORDS = /lösch|vernicht|anonymisier|bewahr|speicher|prüffrist|17/iu;
+
+interface Summary {
+  inParagraph: boolean;
+  /** The first order to store personal data in the §. */
+  storage: RawMatch | undefined;
+  deletion: boolean;
+}
+
+export const loeschfristFehlt: CodeRule = groupwise<Summary>({
+  summarise: (doc, sentences) => lazily<Summary>({
+    inParagraph: () => sentences[0]!.unit.paragraph !== undefined,
+    storage: () => {
+      for (const s of sentences) {
+        const storage = personalDataProcessing(s.tokens, ['store']);
+        if (storage) return storage;
+      }
+      return undefined;
+    },
+    deletion: () => paragraphMatches(doc, sentences, DELETION_WORDS, DELETION),
+  }),
+  combine: (summaries) => {
+    // Whether a draft sets a deletion period can only be read from the whole draft: a text without §§ is an excerpt.
+    if (!summaries.some((s) => s.inParagraph)) return [];
+    const storage = summaries.find((s) => s.storage)?.storage;
+    return storage && !summaries.some((s) => s.deletion) ? [storage] : [];
+  },
+});

@@ -1,5 +1,5 @@
 import type { AnalysedDocument } from '../structure/parse.js';
-import type { SentenceContext } from './index.js';
+import type { CodeRule, Groupwise, SentenceContext } from './index.js';
 
 /** Sentences of one § together, in order (a text without §§: each Absatz on its own). */
 export function groupByParagraph(sentences: SentenceContext[]): SentenceContext[][] {
@@ -19,9 +19,45 @@ export function foldedText(doc: AnalysedDocument, sentences: SentenceContext[]):
 }
 
 /**
- * Whether the expression matches the folded text of some § (see foldedText). Tested § by §, stopping at the first
- * match: a law rarely needs more than its first few §§ read, where joining it all costs 100 ms on a large law.
+ * Whether the expression matches the folded text of a § (see foldedText). `needs` is a cheap test on the raw text
+ * that every match requires (a word of it, case-insensitive): most §§ fail it and are never joined and folded.
  */
-export function someParagraphMatches(doc: AnalysedDocument, sentences: SentenceContext[], expression: RegExp): boolean {
-  return groupByParagraph(sentences).some((group) => expression.test(foldedText(doc, group)));
+export function paragraphMatches(doc: AnalysedDocument, group: SentenceContext[], needs: RegExp, expression: RegExp): boolean {
+  const raw = doc.matchText.slice(group[0]!.start, group[group.length - 1]!.end);
+  return needs.test(raw) && expression.test(foldedText(doc, group));
+}
+
+/** A code rule from a summary per § and their combination. */
+export function groupwise<S>(rule: Groupwise<S>): CodeRule {
+  const code: CodeRule = ({ doc, sentences }) => rule.combine(
+    groupByParagraph(sentences).map((group) => rule.summarise(doc, group)),
+    { doc, matchesText: (index) => rule.textTests![index]!.test(doc.matchText) },
+  );
+  code.groupwise = rule as Groupwise<unknown>;
+  return code;
+}
+
+/**
+ * A summary whose fields are computed when first read, so that lint() computes only what `combine` asks for (it
+ * stops at the first § that assigns competence). The IncrementalLinter reads every field (see materialise).
+ */
+export function lazily<S extends object>(fields: { [K in keyof S]: () => S[K] }): S {
+  const summary = {} as S;
+  for (const key of Object.keys(fields) as Array<keyof S>) {
+    Object.defineProperty(summary, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = fields[key]();
+        Object.defineProperty(summary, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return summary;
+}
+
+/** A summary as plain data: every field read. */
+export function materialise<S extends object>(summary: S): S {
+  return { ...summary };
 }

@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens.js';
 import type { CodeRule, RawMatch, SentenceContext } from './index.js';
-import { someParagraphMatches } from './paragraphs.js';
+import { groupwise, lazily, paragraphMatches } from './paragraphs.js';
 
 /**
  * zustaendigkeit-offen: the draft gives „die zuständige Behörde“ tasks (three times or more) but no provision of it says
@@ -38,24 +38,43 @@ const DESCRIBING_PARTICIPLE = /^(?!\p{L}+zu\p{L})(ge|er|aus|be|ver|zu|an|ab|fest
 /** Words after „zuständige Behörde“ that qualify it („nach § 5“, „des Landes“, „im Sinne …“, „in deren Bezirk“). */
 const POSTPOSED_QUALIFIERS = new Set(['nach', 'im', 'gemäß', 'des', 'der', 'eines', 'einer', 'für', 'in', 'am', 'bei', 'aus']);
 
-export const zustaendigkeitOffen: CodeRule = ({ doc, sentences }) => {
-  // Whether a draft assigns competence can only be read from the whole draft: a text without §§ is an excerpt.
-  if (!sentences.some((s) => s.unit.paragraph)) return [];
-  if (someParagraphMatches(doc, sentences, ASSIGNMENT)) return [];
-  if (doc.structure.paragraphs.some((p) => p.title && /zuständig/iu.test(p.title))) return [];
-  const mentions = sentences.flatMap((s) => {
-    const found = bareMentions(s.tokens, doc.matchText);
-    return found.length > 0 && !isPenaltyOrForeign(s, doc.matchText) ? found : [];
-  });
-  // One or two mentions are often references to authorities of other laws („Anordnungen der zuständigen
-  // Behörden“); the draft relies on one it never names when it gives „the competent authority“ three tasks or more.
-  if (mentions.length < MIN_MENTIONS) return [];
-  const [first, ...others] = mentions;
-  return [{
-    ...first!,
-    related: others.slice(0, 20).map((m) => ({ ...m, message: 'Weitere Nennung der zuständigen Behörde ohne Zuweisung' })),
-  }];
-};
+/** Every ASSIGNMENT match contains one of these (the cheap test). */
+const ASSIGNMENT_WORDS = /zuständig|landesrecht|oblieg|behörde|aufgaben/iu;
+
+interface Summary {
+  inParagraph: boolean;
+  assigned: boolean;
+  /** „die zuständige Behörde“ without saying which. */
+  mentions: RawMatch[];
+}
+
+export const zustaendigkeitOffen: CodeRule = groupwise<Summary>({
+  summarise: (doc, sentences) => lazily<Summary>({
+    inParagraph: () => sentences[0]!.unit.paragraph !== undefined,
+    assigned: () => paragraphMatches(doc, sentences, ASSIGNMENT_WORDS, ASSIGNMENT),
+    mentions: () => {
+      const raw = doc.matchText.slice(sentences[0]!.start, sentences[sentences.length - 1]!.end);
+      return !/zuständige/iu.test(raw) ? [] : sentences.flatMap((s) => {
+        const found = bareMentions(s.tokens, doc.matchText);
+        return found.length > 0 && !isPenaltyOrForeign(s, doc.matchText) ? found : [];
+      });
+    },
+  }),
+  combine: (summaries, { doc }) => {
+    // Whether a draft assigns competence can only be read from the whole draft: a text without §§ is an excerpt.
+    if (!summaries.some((s) => s.inParagraph) || summaries.some((s) => s.assigned)) return [];
+    if (doc.structure.paragraphs.some((p) => p.title && /zuständig/iu.test(p.title))) return [];
+    const mentions = summaries.flatMap((s) => s.mentions);
+    // One or two mentions are often references to authorities of other laws („Anordnungen der zuständigen
+    // Behörden“); the draft relies on one it never names when it gives „the competent authority“ three tasks or more.
+    if (mentions.length < MIN_MENTIONS) return [];
+    const [first, ...others] = mentions;
+    return [{
+      ...first!,
+      related: others.slice(0, 20).map((m) => ({ ...m, message: 'Weitere Nennung der zuständigen Behörde ohne Zuweisung' })),
+    }];
+  },
+});
 
 /**
  * Penalty provisions point to duties defined elsewhere, „bleibt unberührt“ to powers under another law, citations

@@ -1,20 +1,32 @@
 import type { LintOptions, LintResult } from '../types.js';
-import { lint } from '../engine.js';
+import { lintRecorded, resolveRules } from '../engine.js';
 import { Memo, withMemo } from './memo.js';
+import { lintAfterEdit, optionsKey, type Previous } from './edit.js';
 
 /**
- * Lints successive versions of one document (an editor's buffer) and re-uses what an edit left unchanged:
- * the parsed sections, the sentences and words of each Absatz, and the matches of code rules in each § or
- * Absatz (for rules with a scope). `lint()` returns exactly what the function `lint()` returns for the
- * same text and options; only faster from the second version on. Keep one per open document.
+ * Lints successive versions of one document (an editor's buffer) and re-uses what an edit left unchanged.
+ * Typing inside the prose of a § takes the short path of incremental/edit.ts (that § linted again, the rest
+ * moved); any other edit the full one, which still re-uses the parsed sections, the sentences and words of each
+ * Absatz, and the matches of code rules in each § or Absatz (for rules with a scope). `lint()` returns exactly
+ * what the function `lint()` returns for the same text and options; only faster from the second version on.
+ * Keep one per open document.
  */
 export class IncrementalLinter {
   private readonly memo = new Memo();
+  private previous: Previous | undefined;
 
   lint(text: string, options: LintOptions = {}): LintResult {
+    const key = optionsKey(options);
+    const short = this.previous?.optionsKey === key ? lintAfterEdit(this.previous, text, options) : undefined;
+    if (short) {
+      this.previous = short.previous;
+      return short.result;
+    }
     this.memo.begin();
     try {
-      return withMemo(this.memo, () => lint(text, options));
+      const { result, record } = withMemo(this.memo, () => lintRecorded(text, options, true));
+      this.previous = { text, optionsKey: key, rules: resolveRules(options), record, textTests: new Map() };
+      return result;
     } finally {
       this.memo.end();
     }

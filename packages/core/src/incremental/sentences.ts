@@ -61,12 +61,18 @@ export function unitMemo(memo: Memo, text: string, blocks: ReadonlyArray<Span & 
 
 export function sentenceContexts(doc: AnalysedDocument): SentenceContext[] {
   const memo = activeMemo();
+  if (!memo) return unitSentences(doc, doc.units);
   const out: SentenceContext[] = [];
   for (const unit of doc.units) {
-    if (memo && unit.blocks.length > 0) {
-      lazySentences(memo, doc, unit, out);
-      continue;
-    }
+    if (unit.blocks.length > 0) lazySentences(memo, doc, unit, out);
+  }
+  return out;
+}
+
+/** The sentences of some Absätze with their words (computed, nothing remembered). */
+export function unitSentences(doc: AnalysedDocument, units: AbsatzUnit[]): SentenceContext[] {
+  const out: SentenceContext[] = [];
+  for (const unit of units) {
     const tokens = unit.blocks.length === 1 ? tokenize(doc.matchText, unit.blocks[0]!.start, unit.blocks[0]!.end)
       : unit.blocks.flatMap((b) => tokenize(doc.matchText, b.start, b.end));
     let t = 0;

@@ -1,0 +1,327 @@
+import type { Finding, LintOptions, LintResult, Position, Range, RuleDefinition, Span, Structure } from '../types.js';
+import type { AbsatzUnit, AnalysedDocument } from '../structure/parse.js';
+import type { AbsatzNode, ArtikelNode, ParagraphNode } from '../types.js';
+import { finish, indexAt, runRule, type Emitted, type LintRecord, type RuleRecord } from '../engine.js';
+import { codeRules, type RawMatch, type SentenceContext } from '../code-rules/index.js';
+import { materialise } from '../code-rules/paragraphs.js';
+import { recogniseAmendingLaw } from '../amend/recognise.js';
+import { splitSentences } from '../text/sentences.js';
+import { LineIndex } from '../text/lines.js';
+import { unitSentences } from './sentences.js';
+
+/**
+ * Typing in a large law: an edit inside the prose of one § changes nothing of the document's structure but
+ * that §'s sentences, and no finding outside that § but those of the rules about the whole draft. Then the
+ * previous result is re-used: the structure and the other §§' findings moved by the length of the edit, that
+ * § linted again, and the rules about the whole draft combined again from their summaries per § (see
+ * code-rules/index.ts, Groupwise), of which only that §'s is new. The result is exactly lint()'s; every edit
+ * that could change more (a heading, a label, a list marker, a line start, HTML, an amending law …) is left
+ * to the full path, which `lintAfterEdit` signals by returning undefined.
+ */
+
+/** What the last version left for the next one. */
+export interface Previous {
+  text: string;
+  optionsKey: string;
+  rules: RuleDefinition[];
+  record: LintRecord;
+  /** Per regular expression of a rule's textTests: a match in `text` (its span), none (null), or not known. */
+  textTests: Map<RegExp, Span | null>;
+}
+
+/** text[start, oldEnd) of the previous version became text[start, newEnd) of the new one. */
+interface Edit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  delta: number;
+}
+
+/** Characters an edit may insert or remove to stay on this path: no Markdown, no label, no line break. */
+const PLAIN = /^[\p{L} ]*$/u;
+/** How far from where a block or line begins labels („(1)“, „aa)“), list markers and headings are read. */
+const BLOCK_MARGIN = 16;
+/** Characters that begin nothing in Markdown nor a label. */
+const SAFE_START = /^[\p{L}\p{N} §„“",(;'\/]*$/u;
+
+export function optionsKey(options: LintOptions): string {
+  // Base texts matter only to amending laws, which this path leaves alone; they may be megabytes.
+  return JSON.stringify({ ...options, baseTexts: undefined });
+}
+
+export function lintAfterEdit(previous: Previous, text: string, options: LintOptions): { result: LintResult; previous: Previous } | undefined {
+  const { record } = previous;
+  if (record.amending || !record.rules.every(editable)) return undefined;
+  const edit = findEdit(previous.text, text);
+  const old = record.doc;
+  const place = edit.delta === 0 && edit.start === edit.oldEnd ? undefined : editedUnit(old, previous.text, text, edit);
+  if (place === null) return undefined;
+  const doc = moved(old, text, edit, place?.unit);
+  if (doc.structure.artikel.length > 0 && recogniseAmendingLaw(doc)) return undefined;
+
+  const lines = new LineIndex(text);
+  const editLine = lines.position(edit.start).line;
+  const group = place ? groupOf(old, place.unit) : undefined;
+  const groupSpan = group && { start: group[0]!.blocks[0]!.start, end: group[group.length - 1]!.absatz.end };
+  const newGroup = group?.map((u) => doc.units[old.units.indexOf(u)]!);
+  const groupSentences = newGroup ? unitSentences(doc, newGroup) : [];
+  const inGroup = (f: Finding) => groupSpan !== undefined && f.range.start.offset >= groupSpan.start && f.range.start.offset < groupSpan.end;
+  const shift = (f: Finding) => movedFinding(f, edit, editLine);
+  const textTests = new Map<RegExp, Span | null>();
+
+  const findings: Finding[] = [];
+  const rules: RuleRecord[] = [];
+  for (const rule of record.rules) {
+    const { prepared, severity, parts } = rule;
+    const inScope = groupSentences.filter((s) => parts.has(s.unit.part));
+    const local = rule.local.filter((f) => !inGroup(f)).map(shift);
+    if (inScope.length > 0) {
+      local.push(...runRule(prepared, doc, inScope, lines, severity, options, { patterns: true, code: 'local' }).local);
+    }
+    let combined: Finding[] = [];
+    let summaries = rule.summaries;
+    const code = prepared.rule.implementation ? codeRules[prepared.rule.implementation] : undefined;
+    if (code?.groupwise && summaries) {
+      const edited = editedIndex(summaries.spans, groupSpan, inScope);
+      summaries = movedSummaries(summaries, edit, edited, () => materialise(code.groupwise!.summarise(doc, inScope) as object), inScope);
+      const tests = code.groupwise.textTests ?? [];
+      const matches = code.groupwise.combine(summaries.values, {
+        doc,
+        matchesText: (i) => textTest(previous, textTests, tests[i]!, doc.matchText, edit),
+      });
+      const taken = local.map((f) => [f.range.start.offset, f.range.end.offset] as [number, number]);
+      const emitted = emitGroupwise(rule, summaries, matches, edited, edit, editLine, (group, groupMatches) => {
+        // The sentences of that §, and what the rule's patterns found there.
+        const units = doc.units.filter((u) => u.blocks.length > 0 && within(summaries!.spans[group]!, u.blocks[0]!.start));
+        const sentences = unitSentences(doc, units).filter((s) => parts.has(s.unit.part));
+        return runRule(prepared, doc, sentences, lines, severity, options, { patterns: false, code: groupMatches, taken }).combined;
+      });
+      summaries = { ...summaries, emitted };
+      combined = emitted.flatMap((e) => e.findings);
+    }
+    findings.push(...local, ...combined);
+    rules.push(summaries ? { ...rule, local, combined, summaries } : { ...rule, local, combined });
+  }
+  const result = finish(text, doc.structure, findings, previous.rules, options);
+  return { result, previous: { ...previous, text, record: { doc, rules, amending: false }, textTests } };
+}
+
+/** Whether a rule can be linted § by §: no window over the whole document, and code that is local or groupwise. */
+function editable(rule: RuleRecord): boolean {
+  const { prepared } = rule;
+  if (prepared.mitigations.some((m) => m.window === 'document')) return false;
+  const code = prepared.rule.implementation ? codeRules[prepared.rule.implementation] : undefined;
+  return !code || code.scope !== undefined || code.onlyAmending === true || (code.groupwise !== undefined && rule.summaries !== undefined);
+}
+
+/** The changed region: the longest common prefix, then the longest common suffix of the rest. */
+function findEdit(a: string, b: string): Edit {
+  const start = commonLength(a, b, 0, Math.min(a.length, b.length), (x, from, to) => x.slice(from, to));
+  const max = Math.min(a.length, b.length) - start;
+  const tail = commonLength(a, b, 0, max, (x, from, to) => x.slice(x.length - to, x.length - from));
+  return { start, oldEnd: a.length - tail, newEnd: b.length - tail, delta: b.length - a.length };
+}
+
+/** How many characters of part(a) and part(b) agree, by halving: equal stretches compare as strings, fast. */
+function commonLength(a: string, b: string, lo: number, hi: number, part: (x: string, from: number, to: number) => string): number {
+  while (hi - lo > 32) {
+    const mid = (lo + hi) >> 1;
+    if (part(a, lo, mid) === part(b, lo, mid)) lo = mid;
+    else hi = mid;
+  }
+  while (lo < hi && part(a, lo, lo + 1) === part(b, lo, lo + 1)) lo++;
+  return lo;
+}
+
+/**
+ * The Absatz whose prose the edit lies in, if the edit cannot change the structure: letters and spaces only,
+ * inside one text block, not in the indentation of a line, outside HTML, in a block too long to be read as a
+ * heading, and where a line or the block begins (markers, labels, headings are read there) only among letters,
+ * digits and a few harmless signs. Otherwise null.
+ */
+function editedUnit(doc: AnalysedDocument, before: string, after: string, edit: Edit): { unit: AbsatzUnit } | null {
+  if (!PLAIN.test(before.slice(edit.start, edit.oldEnd)) || !PLAIN.test(after.slice(edit.start, edit.newEnd))) return null;
+  const unit = doc.units.find((u) => u.blocks.length > 0 && u.blocks[0]!.start <= edit.start && edit.start < u.absatz.end);
+  const block = unit?.blocks.find((b) => b.start <= edit.start && edit.oldEnd < b.end);
+  if (!unit || !block || block.cell) return null;
+  if (doc.matchText.slice(edit.start - 1, edit.oldEnd + 1) !== before.slice(edit.start - 1, edit.oldEnd + 1)) return null;
+  // A paragraph of one short line may be read as a heading („§ 3 Antrag“); the first of a Nummer never is.
+  const heading = (b: string) => !block.item && !b.includes('\n') && b.length <= 160 && !/[.:;,]$/.test(b.trimEnd());
+  if (heading(before.slice(block.start, block.end)) || heading(after.slice(block.start, block.end + edit.delta))) return null;
+  const lineStart = before.lastIndexOf('\n', edit.start - 1) + 1;
+  // Where the block begins (on its first line) or the line (on the others): what the edit leaves there must be harmless.
+  let begins = Math.max(lineStart, block.start);
+  while (begins < edit.start && /\s/.test(before[begins]!)) begins++;
+  if (begins > edit.start || (begins === edit.start && !/\p{L}/u.test(before[begins] ?? '') )) return null;
+  if (begins === edit.start && !/\p{L}/u.test(after[begins]!)) return null;
+  if (edit.start >= begins + BLOCK_MARGIN) return { unit };
+  // A line that begins with a letter begins no Markdown block; a paragraph only a label like „a)“ or „aa)“.
+  const letters = /\p{L}/u.test(before[begins]!) && /\p{L}/u.test(after[begins]!);
+  const harmless = (text: string) => {
+    const start = text.slice(begins, begins + BLOCK_MARGIN);
+    return letters ? begins > block.start || !start.includes(')') : SAFE_START.test(start);
+  };
+  return harmless(before) && harmless(after) ? { unit } : null;
+}
+
+/** The Absätze of the § of a unit (the unit alone outside §§), in order. */
+function groupOf(doc: AnalysedDocument, unit: AbsatzUnit): AbsatzUnit[] {
+  if (!unit.paragraph) return [unit];
+  return doc.units.filter((u) => u.paragraph === unit.paragraph && u.blocks.length > 0);
+}
+
+/**
+ * The document after the edit: offsets behind it moved, the sentences of the edited Absatz split again. What
+ * lies wholly before the edit is the previous version's (the same objects).
+ */
+function moved(doc: AnalysedDocument, text: string, edit: Edit, edited: AbsatzUnit | undefined): AnalysedDocument {
+  const at = (x: number) => (x >= edit.oldEnd ? x + edit.delta : x);
+  const before = (x: Span) => x.end < edit.oldEnd;
+  const span = <T extends Span>(x: T): T => (before(x) ? x : { ...x, start: at(x.start), end: at(x.end) });
+  const matchText = doc.matchText.slice(0, edit.start) + text.slice(edit.start, edit.newEnd) + doc.matchText.slice(edit.oldEnd);
+  const artikel = new Map<ArtikelNode, ArtikelNode>(doc.structure.artikel.map((a) => [a, span(a)]));
+  const absaetze = new Map<AbsatzNode, AbsatzNode>();
+  const absatz = (a: AbsatzNode) => {
+    if (before(a) && a !== edited?.absatz) return a;
+    let copy = absaetze.get(a);
+    if (!copy) absaetze.set(a, (copy = { ...a, sentences: a.sentences.map(span), items: a.items.map(span), start: at(a.start), end: at(a.end) }));
+    return copy;
+  };
+  const paragraphs = new Map<ParagraphNode, ParagraphNode>(doc.structure.paragraphs.map((p) => [p, before(p) ? p : { ...span(p), absaetze: p.absaetze.map(absatz) }]));
+  const units = doc.units.map((u) => {
+    const copy = {
+      ...u,
+      absatz: absatz(u.absatz),
+      paragraph: u.paragraph && paragraphs.get(u.paragraph),
+      artikel: u.artikel && artikel.get(u.artikel),
+      blocks: u.blocks,
+    };
+    if (copy.absatz === u.absatz && copy.paragraph === u.paragraph && copy.artikel === u.artikel) return u;
+    copy.blocks = u.blocks.map(span);
+    return copy;
+  });
+  if (edited) {
+    const unit = units[doc.units.indexOf(edited)]!;
+    unit.absatz.sentences = splitSentences(matchText, unit.blocks).map((s, i) => ({ ...s, index: i + 1 }));
+  }
+  const structure: Structure = {
+    parts: doc.structure.parts.map(span),
+    artikel: [...artikel.values()],
+    paragraphs: [...paragraphs.values()],
+    looseAbsaetze: doc.structure.looseAbsaetze.map(absatz),
+  };
+  return { text, matchText, structure, units };
+}
+
+/** A finding of the previous version at its place in the new one (lines stay: the edit has no line break). */
+function movedFinding(f: Finding, edit: Edit, editLine: number): Finding {
+  if (f.range.end.offset < edit.oldEnd && !f.relatedInformation) return f;
+  const position = (p: Position): Position => (p.offset < edit.oldEnd ? p
+    : { line: p.line, column: p.line === editLine ? p.column + edit.delta : p.column, offset: p.offset + edit.delta });
+  const range = (r: Range): Range => ({ start: position(r.start), end: position(r.end) });
+  const copy: Finding = { ...f, range: range(f.range), suggestions: f.suggestions.map((s) => ({ ...s, range: range(s.range) })) };
+  if (f.relatedInformation) copy.relatedInformation = f.relatedInformation.map((r) => ({ ...r, range: range(r.range) }));
+  return copy;
+}
+
+/** The index of the edited § among a rule's summaries (-1: none of its sentences is in the rule's parts). */
+function editedIndex(spans: Span[], groupSpan: Span | undefined, sentences: SentenceContext[]): number {
+  return groupSpan && sentences.length > 0 ? spans.findIndex((s) => s.start >= groupSpan.start && s.start < groupSpan.end) : -1;
+}
+
+/** The summaries per § after the edit: the edited §'s made anew, those behind it moved. */
+function movedSummaries(
+  summaries: NonNullable<RuleRecord['summaries']>, edit: Edit, edited: number, summarise: () => unknown, sentences: SentenceContext[],
+): NonNullable<RuleRecord['summaries']> {
+  const spans: Span[] = [];
+  const values: unknown[] = [];
+  for (let i = 0; i < summaries.spans.length; i++) {
+    if (i === edited) {
+      spans.push({ start: sentences[0]!.start, end: sentences[sentences.length - 1]!.end });
+      values.push(summarise());
+    } else if (summaries.spans[i]!.end < edit.oldEnd) {
+      spans.push(summaries.spans[i]!);
+      values.push(summaries.values[i]);
+    } else {
+      spans.push(movedSpans(summaries.spans[i]!, edit));
+      values.push(movedSpans(summaries.values[i], edit));
+    }
+  }
+  return { spans, values, emitted: summaries.emitted };
+}
+
+/**
+ * The findings of a groupwise rule's matches, § by §: where a § other than the edited one has the same matches
+ * as before, its findings are the previous ones moved; otherwise `emit` makes them.
+ */
+function emitGroupwise(
+  rule: RuleRecord, summaries: NonNullable<RuleRecord['summaries']>, matches: RawMatch[], edited: number, edit: Edit,
+  editLine: number, emit: (group: number, matches: RawMatch[]) => Finding[],
+): Emitted[] {
+  const emitted: Emitted[] = summaries.spans.map(() => ({ matches: [], findings: [] }));
+  for (const match of matches) emitted[indexAt(summaries.spans, match.start)]?.matches.push(match);
+  for (let g = 0; g < emitted.length; g++) {
+    const now = emitted[g]!;
+    if (now.matches.length === 0) continue;
+    const before = g === edited ? undefined : rule.summaries!.emitted[g];
+    if (before && JSON.stringify(movedSpans(before.matches, edit)) === JSON.stringify(now.matches)) {
+      now.findings = before.findings.map((f) => movedFinding(f, edit, editLine));
+    } else {
+      now.findings = emit(g, now.matches);
+    }
+  }
+  return emitted;
+}
+
+/** A copy of plain data with every `start` and `end` behind the edit moved. */
+function movedSpans<T>(value: T, edit: Edit): T {
+  if (Array.isArray(value)) return value.map((v) => movedSpans(v, edit)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    copy[key] = (key === 'start' || key === 'end') && typeof v === 'number' && v >= edit.oldEnd ? v + edit.delta : movedSpans(v, edit);
+  }
+  return copy as T;
+}
+
+function within(span: Span, offset: number): boolean {
+  return offset >= span.start && offset < span.end;
+}
+
+/**
+ * Whether a rule's regular expression matches the new text, from what was known of the old one: a match away
+ * from the edit still matches; without one before, only a match across the edit is new, found in a window around
+ * it. Otherwise (or in doubt) the whole text is searched.
+ */
+function textTest(previous: Previous, known: Map<RegExp, Span | null>, expression: RegExp, text: string, edit: Edit): boolean {
+  let found = known.get(expression);
+  if (found === undefined) {
+    const before = previous.textTests.get(expression);
+    if (before && (before.end < edit.start || before.start > edit.oldEnd)) {
+      found = before.start > edit.oldEnd ? { start: before.start + edit.delta, end: before.end + edit.delta } : before;
+    } else if (before === null) {
+      found = aroundEdit(expression, text, edit);
+    }
+    if (found === undefined) {
+      const m = expression.exec(text);
+      found = m ? { start: m.index, end: m.index + m[0].length } : null;
+    }
+    known.set(expression, found);
+  }
+  return found !== null;
+}
+
+/** A match in a window of text around the edit (null: none can cross it), or undefined when the window is in doubt. */
+function aroundEdit(expression: RegExp, text: string, edit: Edit): Span | null | undefined {
+  const WIDTH = 400;
+  const from = Math.max(0, edit.start - WIDTH);
+  const to = Math.min(text.length, edit.newEnd + WIDTH);
+  const window = text.slice(from, to);
+  // Matches are short but may hold runs of white space: a long run near the edge could hide a part of one.
+  if (/\s{40}/.test(window)) return undefined;
+  const m = expression.exec(window);
+  if (!m) return null;
+  // A match at the window's edge may be cut (or only seem to start at a word boundary): search the whole text.
+  if ((m.index === 0 && from > 0) || (m.index + m[0].length === window.length && to < text.length)) return undefined;
+  return { start: from + m.index, end: from + m.index + m[0].length };
+}
