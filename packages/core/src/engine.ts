@@ -84,12 +84,14 @@ export interface RuleRecord {
 
 /** The matches of a groupwise rule in one § and the findings they gave. */
 export interface Emitted {
-  matches: RawMatch[];
+  /** The matches as JSON, offsets relative to the start of the § (see relativeKey). */
+  key: string;
   findings: Finding[];
 }
 
 export interface LintRecord {
   doc: AnalysedDocument;
+  lines: LineIndex;
   rules: RuleRecord[];
   amending: boolean;
 }
@@ -117,7 +119,7 @@ export function lintRecorded(text: string, options: LintOptions, record: boolean
     findings.push(...out.local, ...out.combined);
     records.push({ prepared: prepare(rule), severity, parts, ...out });
   }
-  return { result: finish(text, doc.structure, findings, rules, options), record: { doc, rules: records, amending: !!amending } };
+  return { result: finish(text, doc.structure, findings, rules, options), record: { doc, lines, rules: records, amending: !!amending } };
 }
 
 /** Sorts the findings and applies the <!-- dclint-disable… --> directives (see suppress/inline.ts). */
@@ -198,22 +200,30 @@ export function runRule(
     const groups = groupByParagraph(sentences);
     const spans = groups.map((g) => ({ start: g[0]!.start, end: g[g.length - 1]!.end }));
     const values = groups.map((g) => materialise(code.groupwise!.summarise(doc, g) as object));
-    summaries = { spans, values, emitted: spans.map(() => ({ matches: [], findings: [] })) };
+    summaries = { spans, values, emitted: spans.map(() => ({ key: '[]', findings: [] })) };
     matches = code.groupwise.combine(values, { doc, matchesText: (i) => code.groupwise!.textTests![i]!.test(doc.matchText) });
   } else {
     matches = runCodeRule(code, { doc, sentences, rule: p.rule });
   }
   const into = code.groupwise ? combined : local;
+  const byGroup = summaries && new Map<number, RawMatch[]>();
   for (const match of matches) {
     const sentence = sentenceAt(sentences, match.start);
     if (!sentence) continue;
-    const emitted = summaries?.emitted[indexAt(summaries.spans, match.start)];
-    emitted?.matches.push(match);
+    const group = summaries ? indexAt(summaries.spans, match.start) : -1;
     const count = into.length;
     emit(into, sentence, match, false, match.message);
-    if (emitted && into.length > count) emitted.findings.push(into[count]!);
+    if (group < 0) continue;
+    if (into.length > count) summaries!.emitted[group]!.findings.push(into[count]!);
+    byGroup!.set(group, [...(byGroup!.get(group) ?? []), match]);
   }
+  for (const [group, list] of byGroup ?? []) summaries!.emitted[group]!.key = relativeKey(list, summaries!.spans[group]!.start);
   return summaries ? { local, combined, summaries } : { local, combined };
+}
+
+/** Matches as JSON with every `start` and `end` relative to `base`: the same in a § that only moved. */
+export function relativeKey(matches: RawMatch[], base: number): string {
+  return JSON.stringify(matches, (key, value) => ((key === 'start' || key === 'end') && typeof value === 'number' ? value - base : value));
 }
 
 /** The sentence that contains an offset (sentences in order). */

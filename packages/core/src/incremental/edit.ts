@@ -1,12 +1,11 @@
 import type { Finding, LintOptions, LintResult, Position, Range, RuleDefinition, Span, Structure } from '../types.js';
 import type { AbsatzUnit, AnalysedDocument } from '../structure/parse.js';
 import type { AbsatzNode, ArtikelNode, ParagraphNode } from '../types.js';
-import { finish, indexAt, runRule, type Emitted, type LintRecord, type RuleRecord } from '../engine.js';
+import { finish, indexAt, relativeKey, runRule, type Emitted, type LintRecord, type RuleRecord } from '../engine.js';
 import { codeRules, type RawMatch, type SentenceContext } from '../code-rules/index.js';
 import { materialise } from '../code-rules/paragraphs.js';
 import { recogniseAmendingLaw } from '../amend/recognise.js';
 import { splitSentences } from '../text/sentences.js';
-import { LineIndex } from '../text/lines.js';
 import { unitSentences } from './sentences.js';
 
 /**
@@ -56,15 +55,14 @@ export function lintAfterEdit(previous: Previous, text: string, options: LintOpt
   const old = record.doc;
   const place = edit.delta === 0 && edit.start === edit.oldEnd ? undefined : editedUnit(old, previous.text, text, edit);
   if (place === null) return undefined;
+  const group = place ? groupOf(old, place.unit) : undefined;
+  const groupSpan = group && { start: group[0]!.blocks[0]!.start, end: group[group.length - 1]!.absatz.end };
   const doc = moved(old, text, edit, place?.unit);
   if (doc.structure.artikel.length > 0 && recogniseAmendingLaw(doc)) return undefined;
 
-  const lines = new LineIndex(text);
+  const lines = record.lines.moved(edit.start, edit.delta);
   const editLine = lines.position(edit.start).line;
-  const group = place ? groupOf(old, place.unit) : undefined;
-  const groupSpan = group && { start: group[0]!.blocks[0]!.start, end: group[group.length - 1]!.absatz.end };
-  const newGroup = group?.map((u) => doc.units[old.units.indexOf(u)]!);
-  const groupSentences = newGroup ? unitSentences(doc, newGroup) : [];
+  const groupSentences = group ? unitSentences(doc, group) : [];
   const inGroup = (f: Finding) => groupSpan !== undefined && f.range.start.offset >= groupSpan.start && f.range.start.offset < groupSpan.end;
   const shift = (f: Finding) => movedFinding(f, edit, editLine);
   const textTests = new Map<RegExp, Span | null>();
@@ -90,7 +88,7 @@ export function lintAfterEdit(previous: Previous, text: string, options: LintOpt
         matchesText: (i) => textTest(previous, textTests, tests[i]!, doc.matchText, edit),
       });
       const taken = local.map((f) => [f.range.start.offset, f.range.end.offset] as [number, number]);
-      const emitted = emitGroupwise(rule, summaries, matches, edited, edit, editLine, (group, groupMatches) => {
+      const emitted = emitGroupwise(summaries.emitted, summaries.spans, matches, edited, edit, editLine, (group, groupMatches) => {
         // The sentences of that §, and what the rule's patterns found there.
         const units = doc.units.filter((u) => u.blocks.length > 0 && within(summaries!.spans[group]!, u.blocks[0]!.start));
         const sentences = unitSentences(doc, units).filter((s) => parts.has(s.unit.part));
@@ -103,7 +101,7 @@ export function lintAfterEdit(previous: Previous, text: string, options: LintOpt
     rules.push(summaries ? { ...rule, local, combined, summaries } : { ...rule, local, combined });
   }
   const result = finish(text, doc.structure, findings, previous.rules, options);
-  return { result, previous: { ...previous, text, record: { doc, rules, amending: false }, textTests } };
+  return { result, previous: { ...previous, text, record: { doc, lines, rules, amending: false }, textTests } };
 }
 
 /** Whether a rule can be linted § by §: no window over the whole document, and code that is local or groupwise. */
@@ -171,46 +169,29 @@ function groupOf(doc: AnalysedDocument, unit: AbsatzUnit): AbsatzUnit[] {
 }
 
 /**
- * The document after the edit: offsets behind it moved, the sentences of the edited Absatz split again. What
- * lies wholly before the edit is the previous version's (the same objects).
+ * The document after the edit, made from the previous one in place (it is not needed again): offsets behind the
+ * edit moved, the sentences of the edited Absatz split again.
  */
 function moved(doc: AnalysedDocument, text: string, edit: Edit, edited: AbsatzUnit | undefined): AnalysedDocument {
-  const at = (x: number) => (x >= edit.oldEnd ? x + edit.delta : x);
-  const before = (x: Span) => x.end < edit.oldEnd;
-  const span = <T extends Span>(x: T): T => (before(x) ? x : { ...x, start: at(x.start), end: at(x.end) });
-  const matchText = doc.matchText.slice(0, edit.start) + text.slice(edit.start, edit.newEnd) + doc.matchText.slice(edit.oldEnd);
-  const artikel = new Map<ArtikelNode, ArtikelNode>(doc.structure.artikel.map((a) => [a, span(a)]));
-  const absaetze = new Map<AbsatzNode, AbsatzNode>();
-  const absatz = (a: AbsatzNode) => {
-    if (before(a) && a !== edited?.absatz) return a;
-    let copy = absaetze.get(a);
-    if (!copy) absaetze.set(a, (copy = { ...a, sentences: a.sentences.map(span), items: a.items.map(span), start: at(a.start), end: at(a.end) }));
-    return copy;
+  const move = (x: Span) => {
+    if (x.end < edit.oldEnd) return;
+    if (x.start >= edit.oldEnd) x.start += edit.delta;
+    x.end += edit.delta;
   };
-  const paragraphs = new Map<ParagraphNode, ParagraphNode>(doc.structure.paragraphs.map((p) => [p, before(p) ? p : { ...span(p), absaetze: p.absaetze.map(absatz) }]));
-  const units = doc.units.map((u) => {
-    const copy = {
-      ...u,
-      absatz: absatz(u.absatz),
-      paragraph: u.paragraph && paragraphs.get(u.paragraph),
-      artikel: u.artikel && artikel.get(u.artikel),
-      blocks: u.blocks,
-    };
-    if (copy.absatz === u.absatz && copy.paragraph === u.paragraph && copy.artikel === u.artikel) return u;
-    copy.blocks = u.blocks.map(span);
-    return copy;
-  });
-  if (edited) {
-    const unit = units[doc.units.indexOf(edited)]!;
-    unit.absatz.sentences = splitSentences(matchText, unit.blocks).map((s, i) => ({ ...s, index: i + 1 }));
+  const { structure } = doc;
+  structure.parts.forEach(move);
+  structure.artikel.forEach(move);
+  structure.paragraphs.forEach(move);
+  for (const unit of doc.units) { // each Absatz belongs to one unit
+    if (unit.absatz.end < edit.oldEnd) continue;
+    move(unit.absatz);
+    unit.absatz.sentences.forEach(move);
+    unit.absatz.items.forEach(move);
+    unit.blocks.forEach(move);
   }
-  const structure: Structure = {
-    parts: doc.structure.parts.map(span),
-    artikel: [...artikel.values()],
-    paragraphs: [...paragraphs.values()],
-    looseAbsaetze: doc.structure.looseAbsaetze.map(absatz),
-  };
-  return { text, matchText, structure, units };
+  const matchText = doc.matchText.slice(0, edit.start) + text.slice(edit.start, edit.newEnd) + doc.matchText.slice(edit.oldEnd);
+  if (edited) edited.absatz.sentences = splitSentences(matchText, edited.blocks).map((s, i) => ({ ...s, index: i + 1 }));
+  return { text, matchText, structure, units: doc.units };
 }
 
 /** A finding of the previous version at its place in the new one (lines stay: the edit has no line break). */
@@ -229,25 +210,20 @@ function editedIndex(spans: Span[], groupSpan: Span | undefined, sentences: Sent
   return groupSpan && sentences.length > 0 ? spans.findIndex((s) => s.start >= groupSpan.start && s.start < groupSpan.end) : -1;
 }
 
-/** The summaries per § after the edit: the edited §'s made anew, those behind it moved. */
+/** The summaries per § after the edit, in place: the edited §'s made anew, the offsets of those behind it moved. */
 function movedSummaries(
   summaries: NonNullable<RuleRecord['summaries']>, edit: Edit, edited: number, summarise: () => unknown, sentences: SentenceContext[],
 ): NonNullable<RuleRecord['summaries']> {
-  const spans: Span[] = [];
-  const values: unknown[] = [];
   for (let i = 0; i < summaries.spans.length; i++) {
     if (i === edited) {
-      spans.push({ start: sentences[0]!.start, end: sentences[sentences.length - 1]!.end });
-      values.push(summarise());
-    } else if (summaries.spans[i]!.end < edit.oldEnd) {
-      spans.push(summaries.spans[i]!);
-      values.push(summaries.values[i]);
-    } else {
-      spans.push(movedSpans(summaries.spans[i]!, edit));
-      values.push(movedSpans(summaries.values[i], edit));
+      summaries.spans[i] = { start: sentences[0]!.start, end: sentences[sentences.length - 1]!.end };
+      summaries.values[i] = summarise();
+    } else if (summaries.spans[i]!.end >= edit.oldEnd) {
+      moveSpans(summaries.spans[i], edit);
+      moveSpans(summaries.values[i], edit);
     }
   }
-  return { spans, values, emitted: summaries.emitted };
+  return summaries;
 }
 
 /**
@@ -255,33 +231,39 @@ function movedSummaries(
  * as before, its findings are the previous ones moved; otherwise `emit` makes them.
  */
 function emitGroupwise(
-  rule: RuleRecord, summaries: NonNullable<RuleRecord['summaries']>, matches: RawMatch[], edited: number, edit: Edit,
+  before: Emitted[], spans: Span[], matches: RawMatch[], edited: number, edit: Edit,
   editLine: number, emit: (group: number, matches: RawMatch[]) => Finding[],
 ): Emitted[] {
-  const emitted: Emitted[] = summaries.spans.map(() => ({ matches: [], findings: [] }));
-  for (const match of matches) emitted[indexAt(summaries.spans, match.start)]?.matches.push(match);
-  for (let g = 0; g < emitted.length; g++) {
-    const now = emitted[g]!;
-    if (now.matches.length === 0) continue;
-    const before = g === edited ? undefined : rule.summaries!.emitted[g];
-    if (before && JSON.stringify(movedSpans(before.matches, edit)) === JSON.stringify(now.matches)) {
-      now.findings = before.findings.map((f) => movedFinding(f, edit, editLine));
-    } else {
-      now.findings = emit(g, now.matches);
-    }
+  const byGroup = new Map<number, RawMatch[]>();
+  for (const match of matches) {
+    const group = indexAt(spans, match.start);
+    if (group >= 0) byGroup.set(group, [...(byGroup.get(group) ?? []), match]);
+  }
+  const emitted: Emitted[] = spans.map(() => ({ key: '[]', findings: [] }));
+  for (const [group, list] of byGroup) {
+    const key = relativeKey(list, spans[group]!.start);
+    const findings = group !== edited && before[group]?.key === key
+      ? before[group]!.findings.map((f) => movedFinding(f, edit, editLine))
+      : emit(group, list);
+    emitted[group] = { key, findings };
   }
   return emitted;
 }
 
-/** A copy of plain data with every `start` and `end` behind the edit moved. */
-function movedSpans<T>(value: T, edit: Edit): T {
-  if (Array.isArray(value)) return value.map((v) => movedSpans(v, edit)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    copy[key] = (key === 'start' || key === 'end') && typeof v === 'number' && v >= edit.oldEnd ? v + edit.delta : movedSpans(v, edit);
+/** Moves, in place, every `start` and `end` behind the edit in plain data. */
+function moveSpans(value: unknown, edit: Edit): void {
+  if (Array.isArray(value)) {
+    for (const v of value) moveSpans(v, edit);
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const [key, v] of Object.entries(record)) {
+      if ((key === 'start' || key === 'end') && typeof v === 'number') {
+        if (v >= edit.oldEnd) record[key] = v + edit.delta;
+      } else {
+        moveSpans(v, edit);
+      }
+    }
   }
-  return copy as T;
 }
 
 function within(span: Span, offset: number): boolean {

@@ -8,6 +8,14 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
+  /** The index after an edit at `at` that changed the length by `delta` and added or removed no line break. */
+  moved(at: number, delta: number): LineIndex {
+    const copy = new LineIndex('');
+    copy.starts.length = 0;
+    for (const start of this.starts) copy.starts.push(start > at ? start + delta : start);
+    return copy;
+  }
+
   position(offset: number): Position {
     let low = 0;
     let high = this.starts.length - 1;
