@@ -52,6 +52,9 @@ describe('IncrementalLinter, short path for typing', () => {
       (t) => insert(t, 'Die zuständige Behörde prüft', ' und die zuständige Behörde entscheidet'), // a third mention
       (t) => insert(t, 'Verantwortung tragen', ' und Kinder versorgen'), // inside a definition
       (t) => t.replace('Familie im Sinne', 'Familien im Sinne'),
+      (t) => insert(t, '## § 3 Verfa', 'x'), // the title of a §
+      (t) => t.replace('## § 2 Antrag', '## § 2 Zuständigkeit'), // zustaendigkeit-offen goes: a title names it
+      (t) => t.replace('## § 2 Zuständigkeit', '## § 2 Antrag'),
       (t) => t.replace('nach Abs. Sechs', 'nach Ab. Sechs'), // „Ab.“ is no abbreviation: now two sentences
       (t) => t.replace('nach Ab. Sechs', 'nach Abs. Sechs'),
     ];
@@ -61,7 +64,8 @@ describe('IncrementalLinter, short path for typing', () => {
 
   it('leaves every edit that could change the structure to the full path, with the same result', () => {
     const cases: Array<[string, (t: string) => string]> = [
-      ['a heading', (t) => insert(t, '## § 3 Verfa', 'x')],
+      ['the number of a §', (t) => insert(t, '## § 3', 'a')],
+      ['a new Artikel', (t) => `# Artikel 1 Familienstartgeld\n\n${t}`.replace('Artikel 1 Familien', 'Artikel 1 Familiex')],
       ['a new §', (t) => insert(t, 'gestellt wird.\n', '\n## § 5 Neu\n\nDer Antrag ist schriftlich zu stellen.\n')],
       ['a label', (t) => t.replace('(2) Dem', '(2)Dem')],
       ['a list marker', (t) => t.replace('2.  eine', '2  eine')],

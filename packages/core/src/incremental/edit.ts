@@ -1,5 +1,5 @@
 import type { Finding, LintOptions, LintResult, Position, Range, RuleDefinition, Span, Structure } from '../types.js';
-import type { AbsatzUnit, AnalysedDocument } from '../structure/parse.js';
+import { PARAGRAPH, REPEALED, type AbsatzUnit, type AnalysedDocument } from '../structure/parse.js';
 import type { AbsatzNode, ArtikelNode, ParagraphNode } from '../types.js';
 import { finish, indexAt, relativeKey, runRule, type Emitted, type LintRecord, type RuleRecord } from '../engine.js';
 import { codeRules, type RawMatch, type SentenceContext } from '../code-rules/index.js';
@@ -53,11 +53,13 @@ export function lintAfterEdit(previous: Previous, text: string, options: LintOpt
   if (record.amending || !record.rules.every(editable)) return undefined;
   const edit = findEdit(previous.text, text);
   const old = record.doc;
-  const place = edit.delta === 0 && edit.start === edit.oldEnd ? undefined : editedUnit(old, previous.text, text, edit);
+  const place = edit.delta === 0 && edit.start === edit.oldEnd ? undefined
+    : editedUnit(old, previous.text, text, edit) ?? editedTitle(old, previous.text, text, edit);
   if (place === null) return undefined;
-  const group = place ? groupOf(old, place.unit) : undefined;
-  const groupSpan = group && { start: group[0]!.blocks[0]!.start, end: group[group.length - 1]!.absatz.end };
-  const doc = moved(old, text, edit, place?.unit);
+  const group = place && ('unit' in place ? groupOf(old, place.unit) : old.units.filter((u) => u.paragraph === place.paragraph && u.blocks.length > 0));
+  const groupSpan = group?.length ? { start: group[0]!.blocks[0]!.start, end: group[group.length - 1]!.absatz.end } : undefined;
+  const doc = moved(old, text, edit, place && 'unit' in place ? place.unit : undefined);
+  if (place && 'paragraph' in place) place.paragraph.title = place.title;
   if (doc.structure.artikel.length > 0 && recogniseAmendingLaw(doc)) return undefined;
 
   const lines = record.lines.moved(edit.start, edit.delta);
@@ -160,6 +162,30 @@ function editedUnit(doc: AnalysedDocument, before: string, after: string, edit: 
     return letters ? begins > block.start || !start.includes(')') : SAFE_START.test(start);
   };
   return harmless(before) && harmless(after) ? { unit } : null;
+}
+
+/**
+ * The § whose title the edit lies in („#### § 21 Verhütung von Zahnerkrankungen“), if only the title changes: a
+ * heading line without emphasis, code or HTML, whose label, number and „(weggefallen)“ stay. Otherwise null.
+ */
+function editedTitle(doc: AnalysedDocument, before: string, after: string, edit: Edit): { paragraph: ParagraphNode; title?: string } | null {
+  const lineStart = before.lastIndexOf('\n', edit.start - 1) + 1;
+  const paragraph = doc.structure.paragraphs.find((p) => p.start === lineStart);
+  if (!paragraph || !PLAIN.test(before.slice(edit.start, edit.oldEnd)) || !PLAIN.test(after.slice(edit.start, edit.newEnd))) return null;
+  const line = (text: string, end: number) => {
+    const lineEnd = text.indexOf('\n', end);
+    return text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  };
+  const read = (text: string) => {
+    const heading = /^#{1,6}[ \t]+([^#*_`<\\\r]*?)[ \t]*$/.exec(text)?.[1]?.replace(/\s+/g, ' ');
+    const parts = heading === undefined ? null : PARAGRAPH.exec(heading);
+    return parts && { heading: heading!, parts };
+  };
+  const was = read(line(before, edit.oldEnd));
+  const is = read(line(after, edit.newEnd));
+  if (!was || !is || (was.parts[4] || undefined) !== paragraph.title || REPEALED.test(was.heading) !== REPEALED.test(is.heading)) return null;
+  if ([1, 2, 3].some((i) => was.parts[i] !== is.parts[i])) return null;
+  return { paragraph, title: is.parts[4] || undefined };
 }
 
 /** The Absätze of the § of a unit (the unit alone outside §§), in order. */

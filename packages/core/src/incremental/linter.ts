@@ -9,7 +9,7 @@ import { lintAfterEdit, optionsKey, type Previous } from './edit.js';
  * moved); any other edit the full one, which still re-uses the parsed sections, the sentences and words of each
  * Absatz, and the matches of code rules in each § or Absatz (for rules with a scope). `lint()` returns exactly
  * what the function `lint()` returns for the same text and options; only faster from the second version on.
- * Keep one per open document.
+ * Keep one per open document. The `structure` of a result is moved in place by the next call (read it before).
  */
 export class IncrementalLinter {
   private readonly memo = new Memo();

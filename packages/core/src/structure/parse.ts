@@ -35,13 +35,13 @@ export interface AnalysedDocument {
 }
 
 const ARTIKEL = /^Art(?:ikel|\.)?\s*(\d+[a-z]?)\b[\s.:–-]*(.*)$/;
-const PARAGRAPH = /^(§§?)\s*(\d+[a-z]*)((?:\s*(?:bis|und|,)\s*\d+[a-z]*)*)[\s.:–-]*(.*)$/;
+export const PARAGRAPH = /^(§§?)\s*(\d+[a-z]*)((?:\s*(?:bis|und|,)\s*\d+[a-z]*)*)[\s.:–-]*(.*)$/;
 const ABSATZ_LABEL = /^\((\d+[a-z]?)\)[ \t\n]+/;
 const BUCHSTABE_LABEL = /^([a-z])(\1)?\)[ \t\n]+/;
 const BEGRUENDUNG = /^Begründung\b/;
 const VORBLATT = /^(Vorblatt\b|A\.\s*Problem und Ziel)/;
 const REGELUNGSTEXT_START = /^(Entwurf (eines|einer)\b|Artikel\s+1\b|§\s*1\b|Regelungstext\b)/;
-const REPEALED = /\((weggefallen|aufgehoben)\)/;
+export const REPEALED = /\((weggefallen|aufgehoben)\)/;
 
 /** Parses Markdown (or plain text) into the legal structure: parts, Artikel, §§, Absätze, Sätze, Nummern. */
 export function analyse(text: string): AnalysedDocument {
