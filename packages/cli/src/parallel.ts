@@ -43,6 +43,13 @@ type Reply = { id: number; record: CachedLint } | { id: number; error: string };
 const WORKER_URL = new URL('./lint-worker.js', import.meta.url);
 const HEAP_MB = 384;
 const IN_FLIGHT = 2;
+/**
+ * How far the command reads ahead of the draft it is at: wide, so that a worker goes on with later drafts
+ * while the command waits for a long one (a narrow window left workers idle for 10 % of the time), but
+ * bounded in characters, so that memory stays bounded too.
+ */
+const WINDOW_DRAFTS = 256;
+const WINDOW_CHARS = 16_000_000;
 
 export class LintAhead {
   private readonly entries = new Map<string, Entry>();
@@ -53,13 +60,13 @@ export class LintAhead {
   private next = 0;
   private nextId = 1;
   private closed = false;
+  /** Characters of the drafts read ahead (see WINDOW_CHARS). */
+  private aheadChars = 0;
 
   private constructor(
     private readonly files: string[],
     private readonly prepare: (file: string) => Prepared,
     private readonly threads: number,
-    /** How many drafts may be read ahead of the one the command is at (memory stays bounded). */
-    private readonly window: number,
   ) {}
 
   /** Starts linting ahead with `jobs` worker threads; undefined when that does not pay (one job or one draft). */
@@ -70,7 +77,7 @@ export class LintAhead {
     if (jobs <= 1 || drafts.length < 2) return undefined;
     // `jobs` workers; the command's thread reads, hands out and collects (its memory is not bounded like theirs).
     const threads = Math.min(jobs, drafts.length);
-    const ahead = new LintAhead(drafts, prepare, threads, threads * 4 + 4);
+    const ahead = new LintAhead(drafts, prepare, threads);
     ahead.fill();
     return ahead;
   }
@@ -79,7 +86,7 @@ export class LintAhead {
   draft(file: string): Draft | undefined {
     for (const earlier of this.entries.keys()) {
       if (earlier === file) break;
-      this.entries.delete(earlier); // cached or unreadable: the command needed no record
+      this.forget(earlier); // cached or unreadable: the command needed no record
     }
     this.fill();
     return this.entries.get(file)?.prepared.draft;
@@ -93,7 +100,7 @@ export class LintAhead {
   /** The record of a draft: from a worker if linted ahead with exactly this text and options, else `here()`. */
   async record(file: string, text: string, options: LintOptions, here: () => CachedLint): Promise<CachedLint> {
     const entry = this.entries.get(file);
-    this.entries.delete(file);
+    this.forget(file);
     this.fill();
     const job = entry?.prepared.job;
     if (!entry?.record || !job || job.text !== text || !isDeepStrictEqual(job.options, options)) {
@@ -103,6 +110,13 @@ export class LintAhead {
     // No worker has started it (all busy): lint it here rather than wait.
     if (entry.job && this.unqueue(entry.job)) return here();
     return (await entry.record) ?? here();
+  }
+
+  private forget(file: string): void {
+    const entry = this.entries.get(file);
+    if (!entry) return;
+    this.entries.delete(file);
+    if ('text' in entry.prepared.draft) this.aheadChars -= entry.prepared.draft.text.length;
   }
 
   /** Takes a job back from the queue (its draft is linted in the command's thread); false if a worker has it. */
@@ -123,9 +137,12 @@ export class LintAhead {
 
   /** Reads and prepares drafts up to the window; queues their lint jobs. */
   private fill(): void {
-    while (!this.closed && this.entries.size < this.window && this.next < this.files.length) {
+    const minimum = this.threads * IN_FLIGHT + 1; // enough to keep every worker busy, whatever the sizes
+    while (!this.closed && this.next < this.files.length && (this.entries.size < minimum
+      || (this.entries.size < WINDOW_DRAFTS && this.aheadChars < WINDOW_CHARS))) {
       const file = this.files[this.next++]!;
       const prepared = this.prepare(file);
+      if ('text' in prepared.draft) this.aheadChars += prepared.draft.text.length;
       const entry: Entry = { prepared };
       if (prepared.job) {
         const { text, options } = prepared.job;

@@ -225,11 +225,13 @@ const matchStores = new WeakMap<Token[], MatchStore>();
 /** Lets findAll remember its matches in `tokens` in `store` (tokens of a sentence whose text is unchanged). */
 export function attachMatchStore(tokens: Token[], store: MatchStore): void {
   matchStores.set(tokens, store);
+  anyMatchStore = true;
 }
+let anyMatchStore = false;
 
-/** The store attached to `tokens`, if any. */
+/** The store attached to `tokens`, if any (no look-up at all in a process that never attached one). */
 export function matchStoreOf(tokens: Token[]): MatchStore | undefined {
-  return matchStores.get(tokens);
+  return anyMatchStore ? matchStores.get(tokens) : undefined;
 }
 
 /** How many patterns are registered (what is remembered about anchors holds for this number). */

@@ -29,9 +29,13 @@ type Element =
 
 export interface CompiledPattern {
   source: string;
-  /** All non-overlapping matches as [first token, last token] (inclusive), leftmost first. */
+  /** All non-overlapping matches as [first token, last token] (inclusive), leftmost first. Read only (no match: one shared empty list). */
   findAll(tokens: Token[]): Array<[number, number]>;
 }
+
+const NO_MATCHES: Array<[number, number]> = Object.freeze([]) as unknown as Array<[number, number]>;
+/** The continuation after a whole pattern: the match ends at the token before `t`. */
+const LAST_TOKEN: Continuation = (t) => t - 1;
 
 const DEFAULT_GAP = 4;
 
@@ -51,59 +55,63 @@ export function compilePattern(source: string): CompiledPattern {
     },
   };
   function search(tokens: Token[]): Array<[number, number]> {
-    const found: Array<[number, number]> = [];
+    let found: Array<[number, number]> | undefined;
     const starts = candidateStarts(id, tokens);
     if (starts) {
       // Only where the matcher index says the pattern can start; the same leftmost, non-overlapping matches.
       let after = -1;
-      for (const i of starts) {
+      for (let k = 0; k < starts.length; k++) {
+        const i = starts[k]!;
         if (i <= after) continue;
-        const end = matchSequence(elements, 0, tokens, i, (t) => t - 1);
+        const end = matchSequence(elements, 0, tokens, i, LAST_TOKEN);
         if (end >= i) {
-          found.push([i, end]);
+          (found ??= []).push([i, end]);
           after = end;
         }
       }
-      return found;
+      return found ?? NO_MATCHES;
     }
     for (let i = 0; i < tokens.length; i++) {
-      const end = matchSequence(elements, 0, tokens, i, (t) => t - 1);
+      const end = matchSequence(elements, 0, tokens, i, LAST_TOKEN);
       if (end >= i) {
-        found.push([i, end]);
+        (found ??= []).push([i, end]);
         i = end;
       }
     }
-    return found;
+    return found ?? NO_MATCHES;
   }
 }
 
 /** What remains to be matched after a sequence: returns the last token index of the whole match, or -1. */
 type Continuation = (t: number) => number;
 
-/** Matches elements[e…] from token t, shortest first, then the continuation. */
+/**
+ * Matches elements[e…] from token t, shortest first, then the continuation. (What follows an element is
+ * matched by calling this for e + 1; only a group needs it as a function, for the ends of its branches.)
+ */
 function matchSequence(elements: Element[], e: number, tokens: Token[], t: number, rest: Continuation): number {
   if (e === elements.length) return rest(t);
   const el = elements[e]!;
-  const next: Continuation = (after) => matchSequence(elements, e + 1, tokens, after, rest);
   if (el.kind === 'gap') {
     for (let skip = 0; skip <= el.max && t + skip <= tokens.length; skip++) {
-      const end = next(t + skip);
+      const end = matchSequence(elements, e + 1, tokens, t + skip, rest);
       if (end >= 0) return end;
     }
     return -1;
   }
   if (el.kind === 'word') {
     if (t < tokens.length && el.test(tokens[t]!)) {
-      const end = next(t + 1);
+      const end = matchSequence(elements, e + 1, tokens, t + 1, rest);
       if (end >= 0) return end;
     }
   } else {
+    const next: Continuation = (after) => matchSequence(elements, e + 1, tokens, after, rest);
     for (const branch of el.branches) {
       const end = matchSequence(branch, 0, tokens, t, next);
       if (end >= 0) return end;
     }
   }
-  return el.optional ? next(t) : -1;
+  return el.optional ? matchSequence(elements, e + 1, tokens, t, rest) : -1;
 }
 
 function parse(source: string): Element[] {
@@ -162,7 +170,10 @@ function parseElement(part: string, source: string): Element {
     });
     if (branches.every((b) => b.length === 1 && b[0]!.kind === 'word')) {
       const tests = branches.map((b) => (b[0] as { test: WordTest }).test);
-      const test: WordTest = Object.assign((token: Token) => tests.some((t) => t(token)), { alternatives: tests });
+      const test: WordTest = Object.assign((token: Token) => {
+        for (let k = 0; k < tests.length; k++) if (tests[k]!(token)) return true;
+        return false;
+      }, { alternatives: tests });
       return { kind: 'word', test, optional };
     }
     return { kind: 'group', branches, optional };
