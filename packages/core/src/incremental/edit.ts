@@ -7,6 +7,7 @@ import { materialise } from '../code-rules/paragraphs.js';
 import { recogniseAmendingLaw } from '../amend/recognise.js';
 import { splitSentences } from '../text/sentences.js';
 import { unitSentences } from './sentences.js';
+import { detachedDeep } from './memo.js';
 
 /**
  * Typing in a large law: an edit inside the prose of one § changes nothing of the document's structure but
@@ -59,7 +60,7 @@ export function lintAfterEdit(previous: Previous, text: string, options: LintOpt
   const group = place && ('unit' in place ? groupOf(old, place.unit) : old.units.filter((u) => u.paragraph === place.paragraph && u.blocks.length > 0));
   const groupSpan = group?.length ? { start: group[0]!.blocks[0]!.start, end: group[group.length - 1]!.absatz.end } : undefined;
   const doc = moved(old, text, edit, place && 'unit' in place ? place.unit : undefined);
-  if (place && 'paragraph' in place) place.paragraph.title = place.title;
+  if (place && 'paragraph' in place) place.paragraph.title = detachedDeep(place.title);
   if (doc.structure.artikel.length > 0 && recogniseAmendingLaw(doc)) return undefined;
 
   const lines = record.lines.moved(edit.start, edit.delta);
@@ -76,7 +77,7 @@ export function lintAfterEdit(previous: Previous, text: string, options: LintOpt
     const inScope = groupSentences.filter((s) => parts.has(s.unit.part));
     const local = rule.local.filter((f) => !inGroup(f)).map(shift);
     if (inScope.length > 0) {
-      local.push(...runRule(prepared, doc, inScope, lines, severity, options, { patterns: true, code: 'local' }).local);
+      local.push(...detachedDeep(runRule(prepared, doc, inScope, lines, severity, options, { patterns: true, code: 'local' }).local));
     }
     let combined: Finding[] = [];
     let summaries = rule.summaries;
@@ -94,7 +95,7 @@ export function lintAfterEdit(previous: Previous, text: string, options: LintOpt
         // The sentences of that §, and what the rule's patterns found there.
         const units = doc.units.filter((u) => u.blocks.length > 0 && within(summaries!.spans[group]!, u.blocks[0]!.start));
         const sentences = unitSentences(doc, units).filter((s) => parts.has(s.unit.part));
-        return runRule(prepared, doc, sentences, lines, severity, options, { patterns: false, code: groupMatches, taken }).combined;
+        return detachedDeep(runRule(prepared, doc, sentences, lines, severity, options, { patterns: false, code: groupMatches, taken }).combined);
       });
       summaries = { ...summaries, emitted };
       combined = emitted.flatMap((e) => e.findings);
@@ -243,7 +244,7 @@ function movedSummaries(
   for (let i = 0; i < summaries.spans.length; i++) {
     if (i === edited) {
       summaries.spans[i] = { start: sentences[0]!.start, end: sentences[sentences.length - 1]!.end };
-      summaries.values[i] = summarise();
+      summaries.values[i] = detachedDeep(summarise());
     } else if (summaries.spans[i]!.end >= edit.oldEnd) {
       moveSpans(summaries.spans[i], edit);
       moveSpans(summaries.values[i], edit);

@@ -1,6 +1,6 @@
 import type { LintOptions, LintResult } from '../types.js';
 import { lintRecorded, resolveRules } from '../engine.js';
-import { Memo, withMemo } from './memo.js';
+import { detachedDeep, Memo, withMemo } from './memo.js';
 import { lintAfterEdit, optionsKey, type Previous } from './edit.js';
 
 /**
@@ -25,6 +25,15 @@ export class IncrementalLinter {
     this.memo.begin();
     try {
       const { result, record } = withMemo(this.memo, () => lintRecorded(text, options, true));
+      // Kept for the next version: nothing in them may hold on to this one's text (see detachedDeep).
+      for (const rule of record.rules) {
+        rule.local = detachedDeep(rule.local);
+        rule.combined = detachedDeep(rule.combined);
+        if (rule.summaries) {
+          rule.summaries.values = detachedDeep(rule.summaries.values);
+          rule.summaries.emitted = rule.summaries.emitted.map((e) => ({ key: e.key, findings: detachedDeep(e.findings) }));
+        }
+      }
       this.previous = { text, optionsKey: key, rules: resolveRules(options), record, textTests: new Map() };
       return result;
     } finally {

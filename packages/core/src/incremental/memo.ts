@@ -97,8 +97,21 @@ function sweep<T>(entries: Map<string, Entry<T>>, run: number): void {
  * A copy of a key that does not keep the document it was cut from alive (a slice of a string may point
  * into it, and kept keys would hold one old version of the document each).
  */
-function detached(key: string): string {
+export function detached(key: string): string {
   return (' ' + key).slice(1);
+}
+
+/**
+ * Plain data (findings, summaries) with every string detached from the text it was cut from: kept across
+ * versions, a cut-out word would otherwise keep its whole version of a large law in memory.
+ */
+export function detachedDeep<T>(value: T): T {
+  if (typeof value === 'string') return (value.length >= 13 ? detached(value) : value) as T;
+  if (Array.isArray(value)) return value.map(detachedDeep) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) copy[key] = detachedDeep(v);
+  return copy as T;
 }
 
 let active: Memo | undefined;
