@@ -61,9 +61,9 @@ interface Summary {
 }
 
 export const akteurFehlt: CodeRule = groupwise<Summary>({
-  summarise: (doc, sentences) => lazily<Summary>({
-    inParagraph: () => sentences[0]!.unit.paragraph !== undefined,
-    matches: () => passiveSteps(doc, sentences),
+  summarise: lazily<Summary>({
+    inParagraph: (_doc, sentences) => sentences[0]!.unit.paragraph !== undefined,
+    matches: passiveSteps,
   }),
   combine: (summaries) => {
     // Outside §§ (Anlagen: methods, forms, tables) only when the draft has no §§ at all (plain text).

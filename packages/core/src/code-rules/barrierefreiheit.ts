@@ -28,7 +28,7 @@ const PROVIDES = compilePattern([
 const ADDRESSED = /barrierefrei|Barrierefreiheit|barrierearm|Barrierefreie-Informationstechnik|\bBITV\b|§\s*12a\s+(?:des\s+)?(?:BGG|Behindertengleichstellungsgesetz)|wahrnehmbaren\s+Form/iu;
 
 export const barrierefreiheit: CodeRule = groupwise<{ offering: RawMatch | undefined }>({
-  summarise: (_doc, sentences) => lazily<{ offering: RawMatch | undefined }>({ offering: () => firstOffering(sentences) }),
+  summarise: lazily<{ offering: RawMatch | undefined }>({ offering: (_doc, sentences) => firstOffering(sentences) }),
   combine: (summaries, facts) => {
     const first = summaries.find((s) => s.offering)?.offering;
     return first && !facts.matchesText(0) ? [first] : [];

@@ -34,13 +34,10 @@ interface Summary {
 }
 
 export const begriffUneinheitlich: CodeRule = groupwise<Summary>({
-  summarise: (doc, sentences) => {
-    const found = findDefinitions(doc, [...new Set(sentences.map((s) => s.unit))]);
-    return lazily<Summary>({
-      definitions: () => found.map(({ unit, ...d }) => ({ ...d, where: addressOf(unit, d.termSpan.start) })),
-      uses: () => foreignUses(doc, sentences, found),
-    });
-  },
+  summarise: lazily<Summary>({
+    definitions: (doc, sentences) => definitionsIn(doc, sentences).map(({ unit, ...d }) => ({ ...d, where: addressOf(unit, d.termSpan.start) })),
+    uses: (doc, sentences) => foreignUses(doc, sentences, definitionsIn(doc, sentences)),
+  }),
   combine: (summaries) => {
     const definitions = summaries.flatMap((s) => s.definitions);
     const matches: RawMatch[] = [];
@@ -99,6 +96,10 @@ export const begriffUneinheitlich: CodeRule = groupwise<Summary>({
     return matches.sort((a, b) => a.start - b.start);
   },
 });
+
+function definitionsIn(doc: AnalysedDocument, sentences: SentenceContext[]): Definition[] {
+  return findDefinitions(doc, [...new Set(sentences.map((s) => s.unit))]);
+}
 
 /** Where the sentences use a term „im Sinne“ of another law's provision (outside the definitions themselves). */
 function foreignUses(doc: AnalysedDocument, sentences: SentenceContext[], definitions: Definition[]): ForeignUse[] {

@@ -31,16 +31,16 @@ interface Summary {
 }
 
 export const loeschfristFehlt: CodeRule = groupwise<Summary>({
-  summarise: (doc, sentences) => lazily<Summary>({
-    inParagraph: () => sentences[0]!.unit.paragraph !== undefined,
-    storage: () => {
+  summarise: lazily<Summary>({
+    inParagraph: (_doc, sentences) => sentences[0]!.unit.paragraph !== undefined,
+    storage: (_doc, sentences) => {
       for (const s of sentences) {
         const storage = personalDataProcessing(s.tokens, ['store']);
         if (storage) return storage;
       }
       return undefined;
     },
-    deletion: () => paragraphMatches(doc, sentences, DELETION_WORDS, DELETION),
+    deletion: (doc, sentences) => paragraphMatches(doc, sentences, DELETION_WORDS, DELETION),
   }),
   combine: (summaries) => {
     // Whether a draft sets a deletion period can only be read from the whole draft: a text without §§ is an excerpt.

@@ -38,26 +38,35 @@ export function groupwise<S>(rule: Groupwise<S>): CodeRule {
 }
 
 /**
- * A summary whose fields are computed when first read, so that lint() computes only what `combine` asks for (it
- * stops at the first § that assigns competence). The IncrementalLinter reads every field (see materialise).
+ * `summarise` for summaries whose fields are computed when first read, so that lint() computes only what `combine`
+ * asks for (it stops at the first § that assigns competence). The IncrementalLinter reads every field (materialise).
+ * One class per rule, getters on its prototype: a law with thousands of Absätze outside §§ makes as many summaries.
  */
-export function lazily<S extends object>(fields: { [K in keyof S]: () => S[K] }): S {
-  const summary = {} as S;
-  for (const key of Object.keys(fields) as Array<keyof S>) {
-    Object.defineProperty(summary, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = fields[key]();
-        Object.defineProperty(summary, key, { value, enumerable: true });
-        return value;
+export function lazily<S extends object>(
+  fields: { [K in keyof S]: (doc: AnalysedDocument, sentences: SentenceContext[]) => S[K] },
+): (doc: AnalysedDocument, sentences: SentenceContext[]) => S {
+  class Summary {
+    readonly known: Partial<S> = {};
+    constructor(readonly doc: AnalysedDocument, readonly sentences: SentenceContext[]) {}
+  }
+  const keys = Object.keys(fields) as Array<keyof S>;
+  for (const key of keys) {
+    Object.defineProperty(Summary.prototype, key, {
+      get(this: Summary) {
+        if (!(key in this.known)) this.known[key] = fields[key](this.doc, this.sentences);
+        return this.known[key];
       },
     });
   }
-  return summary;
+  lazyKeys.set(Summary.prototype, keys as string[]);
+  return (doc, sentences) => new Summary(doc, sentences) as unknown as S;
 }
+
+const lazyKeys = new WeakMap<object, string[]>();
 
 /** A summary as plain data: every field read. */
 export function materialise<S extends object>(summary: S): S {
-  return { ...summary };
+  const keys = lazyKeys.get(Object.getPrototypeOf(summary) as object);
+  if (!keys) return { ...summary };
+  return Object.fromEntries(keys.map((key) => [key, (summary as Record<string, unknown>)[key]])) as S;
 }

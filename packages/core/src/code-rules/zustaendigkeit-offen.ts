@@ -49,10 +49,10 @@ interface Summary {
 }
 
 export const zustaendigkeitOffen: CodeRule = groupwise<Summary>({
-  summarise: (doc, sentences) => lazily<Summary>({
-    inParagraph: () => sentences[0]!.unit.paragraph !== undefined,
-    assigned: () => paragraphMatches(doc, sentences, ASSIGNMENT_WORDS, ASSIGNMENT),
-    mentions: () => {
+  summarise: lazily<Summary>({
+    inParagraph: (_doc, sentences) => sentences[0]!.unit.paragraph !== undefined,
+    assigned: (doc, sentences) => paragraphMatches(doc, sentences, ASSIGNMENT_WORDS, ASSIGNMENT),
+    mentions: (doc, sentences) => {
       const raw = doc.matchText.slice(sentences[0]!.start, sentences[sentences.length - 1]!.end);
       return !/zuständige/iu.test(raw) ? [] : sentences.flatMap((s) => {
         const found = bareMentions(s.tokens, doc.matchText);
