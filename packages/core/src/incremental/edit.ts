@@ -162,7 +162,10 @@ function editedUnit(doc: AnalysedDocument, before: string, after: string, edit: 
     const start = text.slice(begins, begins + BLOCK_MARGIN);
     return letters ? begins > block.start || !start.includes(')') : SAFE_START.test(start);
   };
-  return harmless(before) && harmless(after) ? { unit } : null;
+  if (harmless(before) && harmless(after)) return { unit };
+  // „130 vom 24.4.2020“: markers and labels are the first word; an edit behind it and the space after it leaves them.
+  const firstWord = /^[\p{N}(§„"][^\s]*\s/u.exec(before.slice(begins, edit.start));
+  return firstWord && !/[.)]/.test(firstWord[0]) && edit.start > begins + firstWord[0].length ? { unit } : null;
 }
 
 /**
