@@ -1,18 +1,16 @@
 import type { LintOptions, LintResult } from '../types.js';
 import { lintRecorded, resolveRules } from '../engine.js';
-import { detachedDeep, Memo, withMemo } from './memo.js';
+import { detachedDeep } from './memo.js';
 import { lintAfterEdit, optionsKey, type Previous } from './edit.js';
 
 /**
- * Lints successive versions of one document (an editor's buffer) and re-uses what an edit left unchanged.
- * Typing inside the prose of a § takes the short path of incremental/edit.ts (that § linted again, the rest
- * moved); any other edit the full one, which still re-uses the parsed sections, the sentences and words of each
- * Absatz, and the matches of code rules in each § or Absatz (for rules with a scope). `lint()` returns exactly
- * what the function `lint()` returns for the same text and options; only faster from the second version on.
- * Keep one per open document. The `structure` of a result is moved in place by the next call (read it before).
+ * Lints successive versions of one document (an editor's buffer). Typing inside the prose or the title of a §
+ * takes the short path of incremental/edit.ts: that § linted again, the rest of the previous result moved. Any
+ * other edit lints the whole text once more. `lint()` returns exactly what the function `lint()` returns for the
+ * same text and options. Keep one per open document. The `structure` of a result is moved in place by the next
+ * call (read it before).
  */
 export class IncrementalLinter {
-  private readonly memo = new Memo();
   private previous: Previous | undefined;
 
   lint(text: string, options: LintOptions = {}): LintResult {
@@ -22,22 +20,17 @@ export class IncrementalLinter {
       this.previous = short.previous;
       return short.result;
     }
-    this.memo.begin();
-    try {
-      const { result, record } = withMemo(this.memo, () => lintRecorded(text, options, true));
-      // Kept for the next version: nothing in them may hold on to this one's text (see detachedDeep).
-      for (const rule of record.rules) {
-        rule.local = detachedDeep(rule.local);
-        rule.combined = detachedDeep(rule.combined);
-        if (rule.summaries) {
-          rule.summaries.values = detachedDeep(rule.summaries.values);
-          rule.summaries.emitted = rule.summaries.emitted.map((e) => ({ key: e.key, findings: detachedDeep(e.findings) }));
-        }
+    const { result, record } = lintRecorded(text, options, true);
+    // Kept for the next version: nothing in them may hold on to this one's text (see detachedDeep).
+    for (const rule of record.rules) {
+      rule.local = detachedDeep(rule.local);
+      rule.combined = detachedDeep(rule.combined);
+      if (rule.summaries) {
+        rule.summaries.values = detachedDeep(rule.summaries.values);
+        rule.summaries.emitted = rule.summaries.emitted.map((e) => ({ key: e.key, findings: detachedDeep(e.findings) }));
       }
-      this.previous = { text, optionsKey: key, rules: resolveRules(options), record, textTests: new Map() };
-      return result;
-    } finally {
-      this.memo.end();
     }
+    this.previous = { text, optionsKey: key, rules: resolveRules(options), record, textTests: new Map() };
+    return result;
   }
 }
