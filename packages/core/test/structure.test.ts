@@ -88,6 +88,18 @@ describe('Absatz, Satz, Nummer, Buchstabe', () => {
     const t = '## § 1\n\n(1) Es gilt:\n\n1.  für\n\n    a)  Fälle, nämlich\n\n        aa) erstens,\n\n        bb) zweitens.';
     expect(addressOfText(t, 'zweitens')).toBe('§ 1 Abs. 1 Satz 1 Nr. 1 Buchst. a Doppelbuchst. bb');
   });
+
+  it('cuts indented text at blank lines (also with spaces or tabs), without trailing spaces, labels with long gaps', () => {
+    const t = '## § 1\n\n(1) Es gilt:\n\n1.  für\n\n    a)  Fälle, nämlich\n\n        aa) erstens,   \n  \t \n'
+      + '        bb)' + ' '.repeat(40) + 'zweitens\n        und drittens,\n \n        cc)\n\n        viertens.  ';
+    const doc = analyse(t);
+    const unit = doc.units.find((u) => u.absatz.items.some((i) => i.label === 'bb'))!;
+    const blocks = unit.blocks.map((b) => t.slice(b.start, b.end));
+    expect(blocks).toEqual(['Es gilt:', 'für', 'Fälle, nämlich', 'erstens,', 'zweitens\n        und drittens,', 'cc)', 'viertens.']);
+    expect(unit.absatz.items.map((i) => `${i.kind} ${i.label} ${t.slice(i.start, i.end).slice(0, 3)}`)).toEqual([
+      'nummer 1 1. ', 'buchstabe a a) ', 'doppelbuchstabe aa aa)', 'doppelbuchstabe bb bb)',
+    ]);
+  });
 });
 
 describe('parts of a Referentenentwurf', () => {

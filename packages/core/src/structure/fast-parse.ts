@@ -120,6 +120,11 @@ export function frontMatterEnd(text: string): number {
   return -1;
 }
 
+/** The one text child of a paragraph or heading: it spans the inline content. */
+function text(start: number, end: number) {
+  return { type: 'text', value: '', position: span(start, end) };
+}
+
 function span(start: number, end: number) {
   return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
 }
@@ -488,10 +493,7 @@ class BlockParser {
   }
 
   private toMdast(b: Block): RootContent {
-    const position = { start: { line: 0, column: 0, offset: b.start }, end: { line: 0, column: 0, offset: b.end } };
-    const text = (start: number, end: number) => ({
-      type: 'text', value: '', position: { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } },
-    });
+    const position = span(b.start, b.end);
     switch (b.kind) {
       case 'paragraph':
         return { type: 'paragraph', position, children: [text(b.contentStart, b.contentEnd)] } as RootContent;

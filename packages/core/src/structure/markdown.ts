@@ -28,39 +28,62 @@ export interface SectionCache {
 }
 
 export function parseMarkdown(text: string, cache?: SectionCache): Root {
-  // Sections the fast parser refuses are cut further, at lines that begin a new top-level block after a
-  // blank line, so that remark-parse only sees the part it is needed for.
-  const chunks: Array<{ from: number; nodes?: RootContent[]; refused?: boolean }> = [];
-  const starts = sectionStarts(text);
-  for (let k = 0; k < starts.length; k++) {
-    const from = starts[k]!;
-    const to = starts[k + 1] ?? text.length;
-    const nodes = fastNodes(text, from, to, cache);
-    if (nodes) {
-      chunks.push({ from, nodes });
-      continue;
-    }
-    const inner = blockStarts(text, from, to);
-    for (const start of inner) chunks.push({ from: start, refused: inner.length === 1 });
-  }
   const children: RootContent[] = [];
-  for (let k = 0; k < chunks.length; k++) {
-    const chunk = chunks[k]!;
-    let to = chunks[k + 1]?.from ?? text.length;
+  forEachSection(text, cache, (nodes) => {
+    for (const node of nodes) children.push(node);
+  });
+  const end = { line: 0, column: 0, offset: text.length };
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+}
+
+/**
+ * The top-level nodes of parseMarkdown, handed over a section (or a run of chunks) at a time, in order, so
+ * that a caller can read them and let them go: the nodes of a whole law at once need not exist.
+ */
+export function forEachSection(text: string, cache: SectionCache | undefined, visit: (nodes: RootContent[]) => void): void {
+  const chunks = chunksOf(text, cache);
+  const pull = () => {
+    const next = chunks.next();
+    return next.done ? undefined : next.value;
+  };
+  let chunk = pull();
+  let following = pull();
+  while (chunk) {
+    let to = following?.from ?? text.length;
     let nodes = chunk.nodes ?? (chunk.refused ? undefined : fastNodes(text, chunk.from, to, cache));
     if (!nodes) {
       // remark-parse; a fenced code block or HTML block at the end may run on into the next chunk.
       for (;;) {
         nodes = remarkNodes(text, chunk.from, to, cache);
         if (to === text.length || !mayRunOn(nodes, text, chunk.from, to)) break;
-        k++;
-        to = chunks[k + 1]?.from ?? text.length;
+        following = pull();
+        to = following?.from ?? text.length;
       }
     }
-    for (const node of nodes) children.push(node);
+    visit(nodes);
+    chunk = following;
+    following = pull();
   }
-  const end = { line: 0, column: 0, offset: text.length };
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+}
+
+/**
+ * The chunks of the text: a section the fast parser takes, with its nodes; a section it refuses is cut
+ * further, at lines that begin a new top-level block after a blank line, so that remark-parse only sees the
+ * part it is needed for.
+ */
+function* chunksOf(text: string, cache?: SectionCache): Generator<{ from: number; nodes?: RootContent[]; refused?: boolean }> {
+  const starts = sectionStarts(text);
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k]!;
+    const to = starts[k + 1] ?? text.length;
+    const nodes = fastNodes(text, from, to, cache);
+    if (nodes) {
+      yield { from, nodes };
+      continue;
+    }
+    const inner = blockStarts(text, from, to);
+    for (const start of inner) yield { from: start, refused: inner.length === 1 };
+  }
 }
 
 /**

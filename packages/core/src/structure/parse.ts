@@ -3,7 +3,8 @@ import type {
   AbsatzNode, ArtikelNode, ItemNode, ParagraphNode, PartKind, PartNode, Span, Structure,
 } from '../types.js';
 import { splitSentences, trimEnd } from '../text/sentences.js';
-import { parseMarkdown, parseWithRemark } from './markdown.js';
+import { isSpace } from '../text/chars.js';
+import { forEachSection, parseWithRemark } from './markdown.js';
 import { optimisations } from '../optimisations.js';
 import { activeMemo } from '../incremental/memo.js';
 
@@ -45,10 +46,16 @@ export const REPEALED = /\((weggefallen|aufgehoben)\)/;
 
 /** Parses Markdown (or plain text) into the legal structure: parts, Artikel, §§, Absätze, Sätze, Nummern. */
 export function analyse(text: string): AnalysedDocument {
-  const tree = optimisations.fastParse ? parseMarkdown(text, activeMemo()) : parseWithRemark(text);
-  const builder = new StructureBuilder(text, maskHtml(text, tree));
-  builder.walk(tree.children);
-  return builder.finish();
+  const builder = new StructureBuilder(text);
+  const html: Span[] = [];
+  const read = (nodes: RootContent[]) => {
+    for (const node of nodes) collectHtml(node, html);
+    builder.walk(nodes);
+  };
+  // The fast path hands over one section at a time: its nodes are read and let go (less to keep and to collect).
+  if (optimisations.fastParse) forEachSection(text, activeMemo(), read);
+  else read(parseWithRemark(text).children);
+  return builder.finish(maskHtml(text, html));
 }
 
 class StructureBuilder {
@@ -63,7 +70,7 @@ class StructureBuilder {
   private currentUnit?: AbsatzUnit;
   private heading?: string;
 
-  constructor(private readonly text: string, private readonly matchText: string) {
+  constructor(private readonly text: string) {
     this.parts.push({ kind: 'regelungstext', start: 0, end: text.length });
   }
 
@@ -71,9 +78,10 @@ class StructureBuilder {
     for (const node of nodes) this.visit(node);
   }
 
-  finish(): AnalysedDocument {
+  /** The document, with `matchText`: the text with HTML blanked out (see maskHtml). */
+  finish(matchText: string): AnalysedDocument {
     for (const unit of this.units) {
-      unit.absatz.sentences = splitSentences(this.matchText, unit.blocks).map((s, i) => ({ start: s.start, end: s.end, index: i + 1 }));
+      unit.absatz.sentences = splitSentences(matchText, unit.blocks).map((s, i) => ({ start: s.start, end: s.end, index: i + 1 }));
     }
     const last = this.parts[this.parts.length - 1]!;
     last.end = this.text.length;
@@ -83,7 +91,7 @@ class StructureBuilder {
       paragraphs: this.paragraphs,
       looseAbsaetze: this.looseAbsaetze,
     };
-    return { text: this.text, matchText: this.matchText, structure, units: this.units };
+    return { text: this.text, matchText, structure, units: this.units };
   }
 
   private visit(node: RootContent): void {
@@ -234,11 +242,27 @@ class StructureBuilder {
     const end = offsetOf(node, 'end');
     if (/^\s*(```|~~~)/.test(this.text.slice(start, start + 40))) return;
     const unit = this.ensureUnit();
-    const chunk = /\S[\s\S]*?(?=\n[ \t]*\n|$)/g;
-    const source = this.text.slice(start, end);
-    for (let m = chunk.exec(source); m; m = chunk.exec(source)) {
-      const span = { start: start + m.index, end: start + m.index + m[0].trimEnd().length };
-      const letter = BUCHSTABE_LABEL.exec(m[0]);
+    // The chunks /\S[\s\S]*?(?=\n[ \t]*\n|$)/g of text[start, end), found without copying them.
+    const text = this.text;
+    let at = start;
+    for (;;) {
+      while (at < end && isSpace(text.charCodeAt(at))) at++;
+      if (at >= end) break;
+      const chunkStart = at;
+      let chunkEnd = end; // before a line break that a blank line follows, or the end
+      for (let nl = text.indexOf('\n', chunkStart + 1); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) {
+        let k = nl + 1;
+        while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+        if (k < end && text.charCodeAt(k) === 10) {
+          chunkEnd = nl;
+          break;
+        }
+      }
+      at = chunkEnd;
+      let trimmed = chunkEnd;
+      while (isSpace(text.charCodeAt(trimmed - 1))) trimmed--; // stops at the chunk's first character at the latest
+      const span = { start: chunkStart, end: trimmed };
+      const letter = letterLabel(text, chunkStart, chunkEnd);
       if (letter && nummer) this.addLetterItem(unit, letter, span);
       else {
         this.extendLetterItems(unit, span.end, nummer);
@@ -250,19 +274,17 @@ class StructureBuilder {
   /** A Buchstabe "a)" or Doppelbuchstabe "aa)" paragraph; a Doppelbuchstabe lies inside its Buchstabe. */
   private addLetterItem(unit: AbsatzUnit, letter: RegExpExecArray, span: Span): void {
     const kind = letter[2] ? 'doppelbuchstabe' : 'buchstabe';
-    if (kind === 'doppelbuchstabe') this.extendLetterItems(unit, span.end, undefined, ['buchstabe']);
+    if (kind === 'doppelbuchstabe') this.extendLetterItems(unit, span.end, undefined, BUCHSTABE_ONLY);
     unit.absatz.items.push({ kind, label: letter[0].slice(0, letter[0].indexOf(')')), start: span.start, end: span.end });
     this.addBlock({ start: span.start + letter[0].length, end: span.end }, { item: true });
   }
 
   /** Buchstaben run until the next one: later paragraphs of the same Nummer extend the open ones. */
-  private extendLetterItems(
-    unit: AbsatzUnit, end: number, nummer?: ItemNode, kinds: ItemNode['kind'][] = ['buchstabe', 'doppelbuchstabe'],
-  ): void {
+  private extendLetterItems(unit: AbsatzUnit, end: number, nummer?: ItemNode, kinds: readonly ItemNode['kind'][] = LETTER_KINDS): void {
     const items = unit.absatz.items;
-    const lastNummer = nummer ?? [...items].reverse().find((i) => i.kind === 'nummer');
+    const lastNummer = nummer ?? lastOfKind(items, 'nummer');
     for (const kind of kinds) {
-      const last = [...items].reverse().find((i) => i.kind === kind);
+      const last = lastOfKind(items, kind);
       if (last && lastNummer && last.start >= lastNummer.start) last.end = Math.max(last.end, end);
     }
   }
@@ -299,14 +321,31 @@ class StructureBuilder {
   }
 }
 
-/** Blanks out every HTML node (block or inline) so that comments and directives are never linted. */
-function maskHtml(text: string, tree: Nodes): string {
-  const spans: Span[] = [];
-  const collect = (node: Nodes) => {
-    if (node.type === 'html') spans.push({ start: offsetOf(node, 'start'), end: offsetOf(node, 'end') });
-    else if ('children' in node) for (const child of (node as Parents).children) collect(child);
-  };
-  collect(tree);
+const LETTER_KINDS: readonly ItemNode['kind'][] = ['buchstabe', 'doppelbuchstabe'];
+const BUCHSTABE_ONLY: readonly ItemNode['kind'][] = ['buchstabe'];
+
+/** The last item of a kind (a search from the end: lists of Nummern can be long). */
+function lastOfKind(items: ItemNode[], kind: ItemNode['kind']): ItemNode | undefined {
+  for (let k = items.length - 1; k >= 0; k--) if (items[k]!.kind === kind) return items[k];
+  return undefined;
+}
+
+/** BUCHSTABE_LABEL on text[start, end), reading only its beginning unless the label's spaces run on. */
+function letterLabel(text: string, start: number, end: number): RegExpExecArray | null {
+  const headEnd = Math.min(end, start + 32);
+  const letter = BUCHSTABE_LABEL.exec(text.slice(start, headEnd));
+  if (letter && start + letter[0].length === headEnd && headEnd < end) return BUCHSTABE_LABEL.exec(text.slice(start, end));
+  return letter;
+}
+
+/** The spans of the HTML nodes (block or inline) in a node, in document order. */
+function collectHtml(node: Nodes, spans: Span[]): void {
+  if (node.type === 'html') spans.push({ start: offsetOf(node, 'start'), end: offsetOf(node, 'end') });
+  else if ('children' in node) for (const child of (node as Parents).children) collectHtml(child, spans);
+}
+
+/** Blanks out the HTML (`spans`, in order) so that comments and directives are never linted. */
+function maskHtml(text: string, spans: Span[]): string {
   if (spans.length === 0) return text;
   let out = '';
   let last = 0;

@@ -78,7 +78,7 @@ function splitBlocks(text: string, blocks: Array<Span & { cell?: boolean; item?:
       if (endsSentence(text, block, i, blocks, b)) {
         let end = i + 1;
         while (end < blockEnd && isCloser(text.charCodeAt(end))) end++;
-        sentences.push({ start, end });
+        if (end > start) sentences.push({ start, end });
         start = -1;
         i = end;
         continue;
@@ -87,12 +87,16 @@ function splitBlocks(text: string, blocks: Array<Span & { cell?: boolean; item?:
     }
     const next = blocks[b + 1];
     if (start >= 0 && (block.cell || next?.cell || (!next?.item && closesAtBlockEnd(text, block)))) {
-      sentences.push({ start, end: trimEnd(text, blockEnd) });
+      const end = trimEnd(text, blockEnd);
+      if (end > start) sentences.push({ start, end });
       start = -1;
     }
   }
-  if (start >= 0) sentences.push({ start, end: trimEnd(text, blocks[blocks.length - 1]!.end) });
-  return sentences.filter((s) => s.end > s.start);
+  if (start >= 0) {
+    const end = trimEnd(text, blocks[blocks.length - 1]!.end);
+    if (end > start) sentences.push({ start, end }); // empty sentences are left out
+  }
+  return sentences;
 }
 
 /** The end offset without trailing white space before it. */
