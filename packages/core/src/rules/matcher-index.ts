@@ -1,4 +1,4 @@
-import type { Token } from '../text/tokens.js';
+import type { Token, Word } from '../text/tokens.js';
 import { wordKey } from '../text/stem.js';
 import { optimisations } from '../optimisations.js';
 
@@ -72,6 +72,14 @@ const before: Array<[number, number]> = [];
 const NONE: readonly number[] = Object.freeze([]);
 let wordIds = new Map<string, readonly number[]>();
 
+/** The ids of the patterns anchored at a word, for the index (`wordIds`) they were found with. */
+export interface AnchorRecord {
+  readonly ids: readonly number[];
+  readonly index: object;
+}
+/** The record of every word without an anchor (most words): one object per index. */
+let noAnchors: AnchorRecord = { ids: NONE, index: wordIds };
+
 export interface Candidates {
   /** Registered patterns when computed (a new pattern invalidates). */
   patterns: number;
@@ -104,6 +112,7 @@ export function registerPattern(source: string, anchor: Anchor | undefined): num
     }
   }
   wordIds = new Map();
+  noAnchors = { ids: NONE, index: wordIds };
   return id;
 }
 
@@ -125,10 +134,24 @@ function fileTest(test: OtherTest, probe: WordProbe | undefined): void {
   } else always.push(test);
 }
 
-/** Ids of the patterns that may start at a token with this lower-case form (ascending). */
+/** Ids of the patterns that may start at a token (ascending): from the token, its word, or found by its lower case. */
 function idsForWord(token: Token): readonly number[] {
-  const word = token.word;
-  if (word !== undefined && word.anchorsFor === wordIds) return word.anchors!;
+  const known = token.anchors;
+  if (known !== undefined && known.index === wordIds) return known.ids;
+  return token.word !== undefined ? anchorsOfWord(token.word).ids : idsForLower(token);
+}
+
+/** The patterns anchored at a word (remembered with the word while no pattern is added). */
+export function anchorsOfWord(word: Word): AnchorRecord {
+  const known = word.anchors;
+  if (known !== undefined && known.index === wordIds) return known;
+  // The word tests read only `lower` and `key` (and the stem), which the word has.
+  const ids = idsForLower(word as unknown as Token);
+  return (word.anchors = ids.length === 0 ? noAnchors : { ids, index: wordIds });
+}
+
+/** Ids of the patterns that may start at a token with this lower-case form, computed once per form. */
+function idsForLower(token: Token): readonly number[] {
   let ids = wordIds.get(token.lower);
   if (ids === undefined) {
     const lower = token.lower;
@@ -146,10 +169,6 @@ function idsForWord(token: Token): readonly number[] {
     ids = found.length === 0 ? NONE : found.length === 1 ? found : found.sort((a, b) => a - b);
     if (wordIds.size > 300_000) wordIds.clear();
     wordIds.set(lower, ids);
-  }
-  if (word !== undefined) {
-    word.anchors = ids;
-    word.anchorsFor = wordIds; // a new pattern makes a new map (registerPattern): the answer is outdated then
   }
   return ids;
 }

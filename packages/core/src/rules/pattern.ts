@@ -217,7 +217,7 @@ function wordTest(raw: string, part: string): WordTest {
   if (prefix) return Object.assign((t: Token) => t.lower.startsWith(lower), { probe: { kind: 'prefix', value: lower } as const });
   if (head) {
     const headStem = stem(lower);
-    const test = (t: Token) => t.lower.endsWith(lower) || stem(t.lower).endsWith(headStem);
+    const test = (t: Token) => t.lower.endsWith(lower) || (t.word?.stem ?? stem(t.lower)).endsWith(headStem);
     return Object.assign(test, { probe: { kind: 'suffix', value: lower, headStem } as const });
   }
   const key = wordKey(lower);

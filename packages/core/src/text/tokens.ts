@@ -1,5 +1,6 @@
-import { wordKey } from './stem.js';
+import { keyOf, stem } from './stem.js';
 import { optimisations } from '../optimisations.js';
+import { anchorsOfWord, type AnchorRecord } from '../rules/matcher-index.js';
 import { CHAR_CLASS, isAstral, isHighSurrogate, isLowSurrogate, LETTER, NUMBER } from './chars.js';
 
 export interface Token {
@@ -12,19 +13,26 @@ export interface Token {
   key: string;
   /** The record of this spelling, shared by all its tokens (absent on tokens made otherwise than by tokenize). */
   word?: Word;
+  /**
+   * The patterns anchored at this word as the matcher index had them when the token was made (it checks that
+   * they are still current): copied from the word, so that finding a sentence's anchors reads no other object.
+   */
+  anchors?: AnchorRecord;
 }
 
 /**
  * A distinct spelling, one object for all its tokens: answers about the word are remembered here, which is
- * cheaper than a look-up by the string for every token.
+ * cheaper than a look-up by the string for every token. Word tests of patterns may be given a Word in place of
+ * a token (they read only `lower`, `key` and what depends on them).
  */
 export interface Word {
   readonly text: string;
   readonly lower: string;
   readonly key: string;
-  /** Ids of the patterns anchored at the word (rules/matcher-index.ts), valid while `anchorsFor` is that index's current table. */
-  anchors: readonly number[] | undefined;
-  anchorsFor: object | undefined;
+  /** The bare stem (see stem.ts), for compound tests. */
+  readonly stem: string;
+  /** The patterns anchored at the word (rules/matcher-index.ts), when last asked. */
+  anchors: AnchorRecord | undefined;
 }
 
 // Words may carry inner hyphens or apostrophes ("De-Mail", "CD-ROM"); numbers are words too.
@@ -39,7 +47,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   while ((m = WORD.exec(text)) !== null && m.index < to) {
     const end = Math.min(m.index + m[0].length, to);
     const word = wordAt(text, m.index, end, hashOf(text, m.index, end));
-    tokens.push({ start: m.index, end, text: word.text, lower: word.lower, key: word.key, word });
+    tokens.push({ start: m.index, end, text: word.text, lower: word.lower, key: word.key, word, anchors: anchorsOfWord(word) });
   }
   return tokens;
 }
@@ -78,7 +86,7 @@ function scanWords(text: string, from: number, to: number): Token[] {
     // Like the regular expression: a word that starts before `to` is cut at `to`, and the scan ends.
     const end = i < to ? i : to;
     const entry = wordAt(text, start, end, end === i ? hash : hashOf(text, start, end));
-    tokens.push({ start, end, text: entry.text, lower: entry.lower, key: entry.key, word: entry });
+    tokens.push({ start, end, text: entry.text, lower: entry.lower, key: entry.key, word: entry, anchors: anchorsOfWord(entry) });
     if (i >= to) break;
   }
   return tokens;
@@ -118,7 +126,8 @@ function wordAt(text: string, start: number, end: number, hash: number): WordEnt
   // A copy of its own: a slice of 13 or more characters would keep the whole document alive in the table.
   const word = (' ' + text.slice(start, end)).slice(1);
   const lower = word.toLowerCase();
-  const entry: WordEntry = { text: word, lower, key: wordKey(lower), anchors: undefined, anchorsFor: undefined, hash, next: table[slot] };
+  const bare = stem(lower);
+  const entry: WordEntry = { text: word, lower, key: keyOf(lower, bare), stem: bare, anchors: undefined, hash, next: table[slot] };
   table[slot] = entry;
   tableSize++;
   return entry;
