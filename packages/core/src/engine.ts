@@ -6,7 +6,7 @@ import { addressOf } from './structure/address.js';
 import { LineIndex } from './text/lines.js';
 import { tokenize, type Token } from './text/tokens.js';
 import { compilePattern, type CompiledPattern } from './rules/pattern.js';
-import { runCodeRule, sentenceContexts, sentenceMayMatch, sentencesWithAnchors } from './incremental/sentences.js';
+import { sentenceContexts, sentencesWithAnchors } from './sentence-contexts.js';
 import { codeRules, type RawMatch, type SentenceContext } from './code-rules/index.js';
 import { groupByParagraph, materialise } from './code-rules/paragraphs.js';
 import { principleUrl } from './principles.js';
@@ -103,7 +103,7 @@ export function lintRecorded(text: string, options: LintOptions, record: boolean
   const rules = resolveRules(options);
   // Amending laws: instruction text is not regulation; what the instructions insert is judged instead.
   const amending = analyseAmendments(doc, lines, options, rules, lint);
-  const sentences = amending ? amending.mask(buildSentences(doc)) : buildSentences(doc);
+  const sentences = amending ? amending.mask(sentenceContexts(doc)) : sentenceContexts(doc);
   const findings: Finding[] = amending ? [...amending.findings] : [];
   const scoped = new Map<string, SentenceContext[]>(); // the sentences of each set of parts, filtered once
   const records: RuleRecord[] = [];
@@ -130,10 +130,6 @@ export function finish(
   const inline = applyInlineDirectives(text, findings, structure, options, new Set(rules.map((r) => r.id)),
     new Set(rules.filter((r) => options.rules?.[r.id] !== 'off').map((r) => r.id)));
   return { findings: inline.findings, suppressed: inline.suppressed, structure };
-}
-
-function buildSentences(doc: AnalysedDocument): SentenceContext[] {
-  return sentenceContexts(doc); // see incremental/sentences.ts: words made lazily in an IncrementalLinter
 }
 
 /**
@@ -176,7 +172,6 @@ export function runRule(
 
   // Most sentences contain no pattern's anchor word (see rules/matcher-index.ts); code-only rules have no patterns.
   for (const sentence of run.patterns && p.patterns.length ? sentencesWithAnchors(sentences) : []) {
-    if (!sentenceMayMatch(sentence)) continue;
     for (const pattern of p.patterns) {
       const [first, ...rest] = pattern.compiled;
       const others = rest.map((c) => c.findAll(sentence.tokens));
@@ -203,7 +198,7 @@ export function runRule(
     summaries = { spans, values, emitted: spans.map(() => ({ key: '[]', findings: [] })) };
     matches = code.groupwise.combine(values, { doc, matchesText: (i) => code.groupwise!.textTests![i]!.test(doc.matchText) });
   } else {
-    matches = runCodeRule(code, { doc, sentences, rule: p.rule });
+    matches = code({ doc, sentences, rule: p.rule });
   }
   const into = code.groupwise ? combined : local;
   const byGroup = summaries && new Map<number, RawMatch[]>();

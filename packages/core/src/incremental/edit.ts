@@ -6,8 +6,8 @@ import { codeRules, type RawMatch, type SentenceContext } from '../code-rules/in
 import { materialise } from '../code-rules/paragraphs.js';
 import { recogniseAmendingLaw } from '../amend/recognise.js';
 import { splitSentences } from '../text/sentences.js';
-import { unitSentences } from './sentences.js';
-import { detachedDeep } from './memo.js';
+import { unitSentences } from '../sentence-contexts.js';
+import { detachedDeep } from './detach.js';
 
 /**
  * Typing in a large law: an edit inside the prose of one § changes nothing of the document's structure but

@@ -1,6 +1,6 @@
 import type { LintOptions, LintResult } from '../types.js';
 import { lintRecorded, resolveRules } from '../engine.js';
-import { detachedDeep } from './memo.js';
+import { detachedDeep } from './detach.js';
 import { lintAfterEdit, optionsKey, type Previous } from './edit.js';
 
 /**

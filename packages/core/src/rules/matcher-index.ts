@@ -227,31 +227,6 @@ export function candidateStarts(id: number, tokens: Token[]): readonly number[] 
   return starts;
 }
 
-/** The candidates of a token array (to remember them with the sentence, see incremental/sentences.ts). */
-export function candidatesFor(tokens: Token[]): Candidates {
-  return candidatesOf(tokens);
-}
-
-/** Candidates computed earlier for tokens with the same words (valid while no pattern is added). */
-export function rememberCandidates(tokens: Token[], candidates: Candidates): void {
-  if (candidates.patterns === idsBySource.size && candidates.length === tokens.length) byTokens.set(tokens, candidates);
-}
-
-/** Matches of patterns (by id) remembered for the words of a sentence, across versions (incremental/sentences.ts). */
-export type MatchStore = Map<number, Array<[number, number]>>;
-const matchStores = new WeakMap<Token[], MatchStore>();
-
-/** Lets findAll remember its matches in `tokens` in `store` (tokens of a sentence whose text is unchanged). */
-export function attachMatchStore(tokens: Token[], store: MatchStore): void {
-  matchStores.set(tokens, store);
-  anyMatchStore = true;
-}
-let anyMatchStore = false;
-
-/** The store attached to `tokens`, if any (no look-up at all in a process that never attached one). */
-export function matchStoreOf(tokens: Token[]): MatchStore | undefined {
-  return anyMatchStore ? matchStores.get(tokens) : undefined;
-}
 
 /** How many patterns are registered (what is remembered about anchors holds for this number). */
 export function registeredPatterns(): number {

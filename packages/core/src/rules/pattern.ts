@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens.js';
 import { stem, wordKey } from '../text/stem.js';
-import { candidateStarts, isCommon, matchStoreOf, registerPattern, type Anchor, type FirstWord, type WordProbe } from './matcher-index.js';
+import { candidateStarts, isCommon, registerPattern, type Anchor, type FirstWord, type WordProbe } from './matcher-index.js';
 
 /**
  * Phrase patterns, written for people who are not programmers (see docs/patterns.md):
@@ -44,15 +44,7 @@ export function compilePattern(source: string): CompiledPattern {
   const id = registerPattern(source, anchorOf(elements));
   return {
     source,
-    findAll(tokens) {
-      // In an IncrementalLinter: the matches in an unchanged sentence are remembered (token indices).
-      const store = matchStoreOf(tokens);
-      const known = store?.get(id);
-      if (known) return known.map(([a, b]) => [a, b]);
-      const found = search(tokens);
-      store?.set(id, found.map(([a, b]) => [a, b]));
-      return found;
-    },
+    findAll: search,
   };
   function search(tokens: Token[]): Array<[number, number]> {
     let found: Array<[number, number]> | undefined;

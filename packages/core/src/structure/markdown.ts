@@ -21,15 +21,9 @@ export function parseWithRemark(text: string): Root {
 /** A parsed section: its top-level nodes, offsets relative to the section start. */
 export type SectionNodes = RootContent[];
 
-/** Optional memory of parsed sections by their text (the language server re-parses only what changed). */
-export interface SectionCache {
-  get(text: string): SectionNodes | undefined;
-  set(text: string, nodes: SectionNodes): void;
-}
-
-export function parseMarkdown(text: string, cache?: SectionCache): Root {
+export function parseMarkdown(text: string): Root {
   const children: RootContent[] = [];
-  forEachSection(text, cache, (nodes) => {
+  forEachSection(text, (nodes) => {
     for (const node of nodes) children.push(node);
   });
   const end = { line: 0, column: 0, offset: text.length };
@@ -40,8 +34,8 @@ export function parseMarkdown(text: string, cache?: SectionCache): Root {
  * The top-level nodes of parseMarkdown, handed over a section (or a run of chunks) at a time, in order, so
  * that a caller can read them and let them go: the nodes of a whole law at once need not exist.
  */
-export function forEachSection(text: string, cache: SectionCache | undefined, visit: (nodes: RootContent[]) => void): void {
-  const chunks = chunksOf(text, cache);
+export function forEachSection(text: string, visit: (nodes: RootContent[]) => void): void {
+  const chunks = chunksOf(text);
   const pull = () => {
     const next = chunks.next();
     return next.done ? undefined : next.value;
@@ -50,11 +44,11 @@ export function forEachSection(text: string, cache: SectionCache | undefined, vi
   let following = pull();
   while (chunk) {
     let to = following?.from ?? text.length;
-    let nodes = chunk.nodes ?? (chunk.refused ? undefined : fastNodes(text, chunk.from, to, cache));
+    let nodes = chunk.nodes ?? (chunk.refused ? undefined : fastNodes(text, chunk.from, to));
     if (!nodes) {
       // remark-parse; a fenced code block or HTML block at the end may run on into the next chunk.
       for (;;) {
-        nodes = remarkNodes(text, chunk.from, to, cache);
+        nodes = remarkNodes(text, chunk.from, to);
         if (to === text.length || !mayRunOn(nodes, text, chunk.from, to)) break;
         following = pull();
         to = following?.from ?? text.length;
@@ -71,12 +65,12 @@ export function forEachSection(text: string, cache: SectionCache | undefined, vi
  * further, at lines that begin a new top-level block after a blank line, so that remark-parse only sees the
  * part it is needed for.
  */
-function* chunksOf(text: string, cache?: SectionCache): Generator<{ from: number; nodes?: RootContent[]; refused?: boolean }> {
+function* chunksOf(text: string): Generator<{ from: number; nodes?: RootContent[]; refused?: boolean }> {
   const starts = sectionStarts(text);
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k]!;
     const to = starts[k + 1] ?? text.length;
-    const nodes = fastNodes(text, from, to, cache);
+    const nodes = fastNodes(text, from, to);
     if (nodes) {
       yield { from, nodes };
       continue;
@@ -135,37 +129,13 @@ function blockStarts(text: string, from: number, to: number): number[] {
 const LIST_ITEM = /^(?:[*+-]|\d{1,9}[.)])(?:[ \t\r\n]|$)/;
 
 /** Fast-parsed nodes of text[from, to) with absolute offsets, or undefined when remark-parse is needed. */
-function fastNodes(text: string, from: number, to: number, cache?: SectionCache): RootContent[] | undefined {
-  if (!cache) return fastParse(text, from, to);
-  const key = text.slice(from, to);
-  const hit = cache.get(key);
-  if (hit) return placed(hit, from);
-  const nodes = fastParse(text, from, to);
-  if (nodes) cache.set(key, nodes.map((n) => shifted(n, -from)));
-  return nodes;
+function fastNodes(text: string, from: number, to: number): RootContent[] | undefined {
+  return fastParse(text, from, to);
 }
 
-function remarkNodes(text: string, from: number, to: number, cache?: SectionCache): RootContent[] {
-  const key = from === 0 && to === text.length ? text : text.slice(from, to);
-  // Front matter is only front matter at the very start: a cached chunk must not move there.
-  const cacheable = cache && from > 0;
-  let nodes = cacheable ? cache.get(key) : undefined;
-  if (!nodes) {
-    nodes = processor.parse(key).children;
-    if (cacheable) cache.set(key, nodes);
-  }
-  return from === 0 ? nodes : placed(nodes, from);
-}
-
-/** Remembered nodes (relative offsets) placed at `from`; the same objects again while the section stays put. */
-const placements = new WeakMap<RootContent[], { from: number; nodes: RootContent[] }>();
-
-function placed(relative: RootContent[], from: number): RootContent[] {
-  const last = placements.get(relative);
-  if (last?.from === from) return last.nodes;
-  const nodes = relative.map((n) => shifted(n, from));
-  placements.set(relative, { from, nodes });
-  return nodes;
+function remarkNodes(text: string, from: number, to: number): RootContent[] {
+  const nodes = processor.parse(from === 0 && to === text.length ? text : text.slice(from, to)).children;
+  return from === 0 ? nodes : nodes.map((n) => shifted(n, from));
 }
 
 /** Whether the last block of a chunk is fenced code or HTML reaching its end (it might continue). */

@@ -6,7 +6,6 @@ import { splitSentences, trimEnd } from '../text/sentences.js';
 import { isSpace } from '../text/chars.js';
 import { forEachSection, parseWithRemark } from './markdown.js';
 import { optimisations } from '../optimisations.js';
-import { activeMemo } from '../incremental/memo.js';
 
 /** A run of text that is matched (a paragraph without its label, a table cell). */
 export interface TextBlock extends Span {
@@ -53,7 +52,7 @@ export function analyse(text: string): AnalysedDocument {
     builder.walk(nodes);
   };
   // The fast path hands over one section at a time: its nodes are read and let go (less to keep and to collect).
-  if (optimisations.fastParse) forEachSection(text, activeMemo(), read);
+  if (optimisations.fastParse) forEachSection(text, read);
   else read(parseWithRemark(text).children);
   return builder.finish(maskHtml(text, html));
 }

@@ -1,6 +1,4 @@
 import type { Span } from '../types.js';
-import { activeMemo } from '../incremental/memo.js';
-import { unitMemo } from '../incremental/sentences.js';
 import { CHAR_CLASS, isAstral, isHighSurrogate, isLowSurrogate, isSpace, LETTER, NUMBER } from './chars.js';
 
 /**
@@ -43,15 +41,7 @@ function isCloser(c: number): boolean {
  * closes its sentence unless a Nummer or Buchstabe follows. A table cell is a sentence of its own.
  */
 export function splitSentences(text: string, blocks: Array<Span & { cell?: boolean; item?: boolean }>): Span[] {
-  const memo = activeMemo();
-  if (!memo || blocks.length === 0) return splitBlocks(text, blocks);
-  // In an IncrementalLinter: remembered by the text of the blocks (relative offsets).
-  const unit = unitMemo(memo, text, blocks);
-  const base = blocks[0]!.start;
-  if (unit.splits) return unit.splits.map((s) => ({ start: s.start + base, end: s.end + base }));
-  const spans = splitBlocks(text, blocks);
-  unit.splits = spans.map((s) => ({ start: s.start - base, end: s.end - base }));
-  return spans;
+  return splitBlocks(text, blocks);
 }
 
 // The scans below work on UTF-16 code units with the tables of text/chars.ts; where a regular expression
