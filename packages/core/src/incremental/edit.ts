@@ -219,7 +219,9 @@ function moved(doc: AnalysedDocument, text: string, edit: Edit, edited: AbsatzUn
     unit.absatz.items.forEach(move);
     unit.blocks.forEach(move);
   }
-  const matchText = doc.matchText.slice(0, edit.start) + text.slice(edit.start, edit.newEnd) + doc.matchText.slice(edit.oldEnd);
+  // Without HTML the text is its own matchText: no second copy of a large law per keystroke.
+  const matchText = doc.matchText === doc.text ? text
+    : doc.matchText.slice(0, edit.start) + text.slice(edit.start, edit.newEnd) + doc.matchText.slice(edit.oldEnd);
   if (edited) edited.absatz.sentences = splitSentences(matchText, edited.blocks).map((s, i) => ({ ...s, index: i + 1 }));
   return { text, matchText, structure, units: doc.units };
 }
