@@ -74,17 +74,19 @@ export class LintAhead {
     private readonly files: string[],
     private readonly prepare: (file: string) => Prepared,
     private readonly threads: number,
+    /** Whether records carry sentence hashes (see lintRecord), for the whole run. */
+    private readonly hashes: boolean,
   ) {}
 
   /** Starts linting ahead with `jobs` worker threads; undefined when that does not pay (one job or one draft). */
   static start(
-    files: string[], prepare: (file: string) => Prepared, jobs: number,
+    files: string[], prepare: (file: string) => Prepared, jobs: number, hashes = true,
   ): LintAhead | undefined {
     const drafts = files.filter((f) => f !== '-');
     if (jobs <= 1 || drafts.length < 2) return undefined;
     // `jobs` workers; the command's thread reads, hands out and collects (its memory is not bounded like theirs).
     const threads = Math.min(jobs, drafts.length);
-    const ahead = new LintAhead(drafts, prepare, threads);
+    const ahead = new LintAhead(drafts, prepare, threads, hashes);
     ahead.fill();
     return ahead;
   }
@@ -205,7 +207,10 @@ export class LintAhead {
 
   private spawn(): Worker {
     // A bounded heap makes each thread collect its garbage in time (the largest law needs about 200 MB).
-    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: YOUNG_MB } });
+    const worker = new Worker(WORKER_URL, {
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: YOUNG_MB },
+      workerData: { hashes: this.hashes },
+    });
     this.workers.push(worker);
     worker.on('message', (reply: Reply) => {
       const jobs = this.inFlight(worker);

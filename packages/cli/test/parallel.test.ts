@@ -33,6 +33,15 @@ describe('dclint --jobs', () => {
     expect(serial.stdout).toContain('"severity": "error"');
   });
 
+  it('gives the same SARIF, with sentence fingerprints, with worker threads as without', () => {
+    const dir = tempTree(drafts);
+    const serial = runCli(['.', '-f', 'sarif', '-j', '1'], { cwd: dir });
+    const parallel = runCli(['.', '-f', 'sarif', '-j', '3'], { cwd: dir });
+    expect(parallel.stdout).toBe(serial.stdout);
+    // The workers compute the hashes that SARIF needs (for JSON they are left out, see lintRecord).
+    expect(serial.stdout.match(/"dclintSentence\/v1": "schriftform:[0-9a-f]{16}"/g)?.length).toBeGreaterThanOrEqual(9);
+  });
+
   it('fills and reads the cache with worker threads as without', () => {
     const dir = tempTree(drafts);
     const cache = join(dir, 'cache.json');

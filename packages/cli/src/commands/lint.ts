@@ -10,7 +10,7 @@ import {
 import { resolveConfig, loadRulesDir, suggestRule } from '../config.js';
 import { InputError } from '../errors.js';
 import { expandInputs, readDraft, displayPath, decodeDraft } from '../files.js';
-import { formatters, summarize, type FileResult } from '../formatters/index.js';
+import { formatters, FORMATS_WITH_HASHES, summarize, type FileResult } from '../formatters/index.js';
 import { baselineFileKey, DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from '../baseline.js';
 import { configHash, DEFAULT_CACHE_FILE, LintCache, sha256, type CachedLint } from '../cache.js';
 import { unifiedDiff } from '../diff.js';
@@ -176,6 +176,11 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
   const author = values['write-baseline'] ? (values['baseline-author'] ?? gitUserName(ctx.cwd)) : '';
   const today = new Date().toISOString().slice(0, 10);
 
+  // The sentence hash of each finding (SHA-256 of its sentence) is needed by the cache (which keeps it), the
+  // baseline and the fingerprints of SARIF and GitLab; without them it is not computed.
+  const hashes = Boolean(cache) || Boolean(baselineEntries?.length) || Boolean(values['write-baseline'])
+    || Boolean(values['prune-baseline']) || FORMATS_WITH_HASHES.has(values.format!);
+
   // Drafts are linted ahead in worker threads (parallel.ts); the loop below takes their records in order.
   // `prepare` must work out the options exactly as the loop does; if not, the loop lints itself (slower, same result).
   const ahead = values.fix || values['fix-dry-run'] ? undefined : LintAhead.start(files, (file) => {
@@ -190,7 +195,7 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
     const contentHash = cache ? sha256(draft.text) : undefined;
     if (cache && cache.get(file, contentHash!, configHash(effective, VERSION))) return { draft, contentHash };
     return { draft, contentHash, job: { text: draft.text, options: effective } };
-  }, jobs);
+  }, jobs, hashes);
 
   for (const file of files) {
     const display = file === '-' ? (values['stdin-filename'] ?? '<stdin>') : displayPath(file, ctx.cwd);
@@ -222,7 +227,7 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
     try {
       if (values.fix || values['fix-dry-run']) {
         // Fix what neither a directive nor the baseline accepts, until nothing fixable is left.
-        const result = fixUntilStable(text, (t) => applyBaseline(...recordParts(lintRecord(t, effective)), entries).findings);
+        const result = fixUntilStable(text, (t) => applyBaseline(...recordParts(lintRecord(t, effective, hashes)), entries).findings);
         if (result.text !== text) {
           fixed += result.fixed;
           fixedFiles++;
@@ -236,7 +241,8 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
       }
       const contentHash = cacheKey && cache ? ((text === draft.text ? ahead?.contentHash(file) : undefined) ?? sha256(text)) : '';
       const cached = cacheKey && cache ? cache.get(cacheKey, contentHash, cfgHash) : undefined;
-      record = cached ?? (ahead ? await ahead.record(file, text, effective, () => lintRecord(text, effective)) : lintRecord(text, effective));
+      record = cached
+        ?? (ahead ? await ahead.record(file, text, effective, () => lintRecord(text, effective, hashes)) : lintRecord(text, effective, hashes));
       if (cacheKey && cache && !cached) cache.set(cacheKey, contentHash, cfgHash, record);
     } catch (error) {
       results.push({ path: display, findings: [], error: `Interner Fehler beim Prüfen: ${(error as Error).message}` });
@@ -277,7 +283,7 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
       path: display,
       findings: values.quiet ? findings.filter((f) => f.severity === 'error') : findings,
       suppressed,
-      sentenceHashes,
+      ...(hashes ? { sentenceHashes } : {}),
     });
   }
   await ahead?.close();
@@ -337,16 +343,20 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
   return failing.length > 0 ? 1 : 0;
 }
 
-/** lint() plus the sentence hash of each finding (what the cache stores and the baseline needs). */
-export function lintRecord(text: string, options: LintOptions): CachedLint {
+/**
+ * lint() plus the sentence hash of each finding (what the cache stores and the baseline needs); with `hashes`
+ * false every hash is "" (the caller needs none).
+ */
+export function lintRecord(text: string, options: LintOptions, hashes = true): CachedLint {
   const result = lint(text, options);
-  const fingerprints = new SentenceFingerprints(text, result.structure);
+  const fingerprints = hashes ? new SentenceFingerprints(text, result.structure) : undefined;
+  const hashOf = (f: Finding) => fingerprints?.hashAt(f.range.start.offset) ?? '';
   const suppressed = result.suppressed ?? [];
   return {
     findings: result.findings,
     suppressed,
-    findingHashes: result.findings.map((f) => fingerprints.hashAt(f.range.start.offset)),
-    suppressedHashes: suppressed.map((f) => fingerprints.hashAt(f.range.start.offset)),
+    findingHashes: result.findings.map(hashOf),
+    suppressedHashes: suppressed.map(hashOf),
   };
 }
 

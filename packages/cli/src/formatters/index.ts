@@ -8,4 +8,6 @@ import { gitlab } from './gitlab.js';
 import { checkstyle } from './checkstyle.js';
 
 export const formatters: Record<string, Formatter> = { stylish, json, sarif, junit, github, gitlab, checkstyle };
+/** The formats that read FileResult.sentenceHashes (stable fingerprints); for the others no hash is computed. */
+export const FORMATS_WITH_HASHES = new Set(['sarif', 'gitlab']);
 export { summarize, type FileResult, type Summary, type Formatter, type FormatterContext } from './types.js';
