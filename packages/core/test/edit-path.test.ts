@@ -53,6 +53,7 @@ describe('IncrementalLinter, short path for typing', () => {
       (t) => insert(t, 'Verantwortung tragen', ' und Kinder versorgen'), // inside a definition
       (t) => t.replace('Familie im Sinne', 'Familien im Sinne'),
       (t) => insert(t, '## § 3 Verfa', 'x'), // the title of a §
+      (t) => t.replace('\nDie Entscheidung wird per Post', '\n  Die Entscheidung wird per Post'), // a line that goes on a paragraph
       (t) => t.replace('## § 2 Antrag', '## § 2 Zuständigkeit'), // zustaendigkeit-offen goes: a title names it
       (t) => t.replace('## § 2 Zuständigkeit', '## § 2 Antrag'),
       (t) => t.replace('nach Abs. Sechs', 'nach Ab. Sechs'), // „Ab.“ is no abbreviation: now two sentences
@@ -73,7 +74,7 @@ describe('IncrementalLinter, short path for typing', () => {
       ['punctuation', (t) => insert(t, 'Die zuständige Behörde prüft den Antrag', '. Sie')],
       ['a line break', (t) => insert(t, 'Die Entscheidung wird', '\n')],
       ['a directive', (t) => insert(t, '(1) Der Antrag', ' <!-- dclint-disable-line schriftform -- Formzwang des BGB -->')],
-      ['indentation', (t) => t.replace('Die Entscheidung wird per Post', ' Die Entscheidung wird per Post')],
+      ['the indentation of a paragraph', (t) => t.replace('Die zuständige Behörde speichert', '    Die zuständige Behörde speichert')],
     ];
     for (const [what, edit] of cases) {
       const linter = new IncrementalLinter();

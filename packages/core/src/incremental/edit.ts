@@ -150,6 +150,10 @@ function editedUnit(doc: AnalysedDocument, before: string, after: string, edit: 
   const heading = (b: string) => !block.item && !b.includes('\n') && b.length <= 160 && !/[.:;,]$/.test(b.trimEnd());
   if (heading(before.slice(block.start, block.end)) || heading(after.slice(block.start, block.end + edit.delta))) return null;
   const lineStart = before.lastIndexOf('\n', edit.start - 1) + 1;
+  // A line that goes on a paragraph and begins with a letter stays that, however it is indented.
+  if (lineStart > block.start && !block.indented && /\p{L}/u.test(firstOfLine(before, lineStart)) && /\p{L}/u.test(firstOfLine(after, lineStart))) {
+    return { unit };
+  }
   // Where the block begins (on its first line) or the line (on the others): what the edit leaves there must be harmless.
   let begins = Math.max(lineStart, block.start);
   while (begins < edit.start && /\s/.test(before[begins]!)) begins++;
@@ -190,6 +194,13 @@ function editedTitle(doc: AnalysedDocument, before: string, after: string, edit:
   if (!was || !is || (was.parts[4] || undefined) !== paragraph.title || REPEALED.test(was.heading) !== REPEALED.test(is.heading)) return null;
   if ([1, 2, 3].some((i) => was.parts[i] !== is.parts[i])) return null;
   return { paragraph, title: is.parts[4] || undefined };
+}
+
+/** The first character of a line that is not a space or tab. */
+function firstOfLine(text: string, lineStart: number): string {
+  let i = lineStart;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] ?? '';
 }
 
 /** The Absätze of the § of a unit (the unit alone outside §§), in order. */

@@ -13,6 +13,8 @@ export interface TextBlock extends Span {
   cell?: boolean;
   /** The block opens a Nummer or Buchstabe: it continues the sentence before it. */
   item?: boolean;
+  /** Indented text (a code block to CommonMark): its lines end it when they are indented less. */
+  indented?: boolean;
 }
 
 /** One Absatz with the context needed to lint and address it. */
@@ -241,6 +243,7 @@ class StructureBuilder {
     const end = offsetOf(node, 'end');
     if (/^\s*(```|~~~)/.test(this.text.slice(start, start + 40))) return;
     const unit = this.ensureUnit();
+    const before = unit.blocks.length;
     // The chunks /\S[\s\S]*?(?=\n[ \t]*\n|$)/g of text[start, end), found without copying them.
     const text = this.text;
     let at = start;
@@ -268,6 +271,7 @@ class StructureBuilder {
         this.addBlock(span);
       }
     }
+    for (const block of unit.blocks.slice(before)) block.indented = true;
   }
 
   /** A Buchstabe "a)" or Doppelbuchstabe "aa)" paragraph; a Doppelbuchstabe lies inside its Buchstabe. */
