@@ -1,5 +1,4 @@
-// Loaded by subpath: the package root of `natural` is slow and prints to stdout.
-import stemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
+import { germanStem } from './german-stemmer.js';
 
 /**
  * The matching key of a lower-cased word: its German Porter stem plus the umlauts of the word.
@@ -35,7 +34,7 @@ const STEMS_LIMIT = 500_000;
 export function stem(lower: string): string {
   let result = stems.get(lower);
   if (result === undefined) {
-    result = stemmerDe.stem(lower);
+    result = germanStem(lower); // natural's German Porter stemmer, ported (german-stemmer.ts)
     if (stems.size >= STEMS_LIMIT) stems.clear();
     stems.set(lower, result);
   }
