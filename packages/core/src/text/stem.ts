@@ -1,4 +1,5 @@
-import { germanStem } from './german-stemmer.js';
+// Loaded by subpath: the package root of `natural` is slow and prints to stdout.
+import stemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
 
 /**
  * The matching key of a lower-cased word: its German Porter stem plus the umlauts of the word.
@@ -34,7 +35,7 @@ const STEMS_LIMIT = 500_000;
 export function stem(lower: string): string {
   let result = stems.get(lower);
   if (result === undefined) {
-    result = germanStem(lower); // natural's German Porter stemmer, ported (german-stemmer.ts)
+    result = stemmerDe.stem(lower);
     if (stems.size >= STEMS_LIMIT) stems.clear();
     stems.set(lower, result);
   }
