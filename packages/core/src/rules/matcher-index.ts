@@ -145,8 +145,8 @@ function idsForWord(token: Token): readonly number[] {
 export function anchorsOfWord(word: Word): AnchorRecord {
   const known = word.anchors;
   if (known !== undefined && known.index === wordIds) return known;
-  // The word tests read only `lower` and `key` (and the stem), which the word has.
-  const ids = idsForLower(word as unknown as Token);
+  // The word tests read only `lower` and `key` (and the stem, which compound tests take from `word`).
+  const ids = idsForLower({ start: 0, end: 0, text: word.text, lower: word.lower, key: word.key, word });
   return (word.anchors = ids.length === 0 ? noAnchors : { ids, index: wordIds });
 }
 

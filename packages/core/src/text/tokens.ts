@@ -22,8 +22,7 @@ export interface Token {
 
 /**
  * A distinct spelling, one object for all its tokens: answers about the word are remembered here, which is
- * cheaper than a look-up by the string for every token. Word tests of patterns may be given a Word in place of
- * a token (they read only `lower`, `key` and what depends on them).
+ * cheaper than a look-up by the string for every token.
  */
 export interface Word {
   readonly text: string;
