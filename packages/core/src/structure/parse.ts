@@ -316,7 +316,8 @@ class StructureBuilder {
   private addBlock(span: Span, flags: { cell?: boolean; item?: boolean } = {}): void {
     if (span.end <= span.start) return;
     const unit = this.ensureUnit();
-    unit.blocks.push({ ...span, ...flags });
+    // One shape for every block (absent flags undefined): the sentence splitter reads them in a hot loop.
+    unit.blocks.push({ start: span.start, end: span.end, cell: flags.cell, item: flags.item, indented: undefined });
     if (unit.absatz.start < 0) unit.absatz.start = span.start;
     unit.absatz.end = span.end;
     // In plain text without §§ every paragraph is its own Absatz.
