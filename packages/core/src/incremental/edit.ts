@@ -136,9 +136,9 @@ function commonLength(a: string, b: string, lo: number, hi: number, part: (x: st
 
 /**
  * The Absatz whose prose the edit lies in, if the edit cannot change the structure: letters and spaces only,
- * inside one text block, not in the indentation of a line, outside HTML, in a block too long to be read as a
- * heading, and where a line or the block begins (markers, labels, headings are read there) only among letters,
- * digits and a few harmless signs. Otherwise null.
+ * inside one text block, outside HTML, in a block too long to be read as a heading; in the indentation of a
+ * line only where the line goes on a paragraph; and where a line or the block begins (markers, labels, headings
+ * are read there) only among letters, digits and a few harmless signs. Otherwise null.
  */
 function editedUnit(doc: AnalysedDocument, before: string, after: string, edit: Edit): { unit: AbsatzUnit } | null {
   if (!PLAIN.test(before.slice(edit.start, edit.oldEnd)) || !PLAIN.test(after.slice(edit.start, edit.newEnd))) return null;
@@ -157,7 +157,7 @@ function editedUnit(doc: AnalysedDocument, before: string, after: string, edit: 
   // Where the block begins (on its first line) or the line (on the others): what the edit leaves there must be harmless.
   let begins = Math.max(lineStart, block.start);
   while (begins < edit.start && /\s/.test(before[begins]!)) begins++;
-  if (begins > edit.start || (begins === edit.start && !/\p{L}/u.test(before[begins] ?? '') )) return null;
+  if (begins > edit.start || (begins === edit.start && !/\p{L}/u.test(before[begins] ?? ''))) return null;
   if (begins === edit.start && !/\p{L}/u.test(after[begins]!)) return null;
   if (edit.start >= begins + BLOCK_MARGIN) return { unit };
   // A line that begins with a letter begins no Markdown block; a paragraph only a label like „a)“ or „aa)“.
