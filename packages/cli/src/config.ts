@@ -66,8 +66,12 @@ function configFilesIn(dir: string): string[] {
   });
 }
 
-function configFileIn(dir: string): string | undefined {
-  const found = configFilesIn(dir);
+function configFileIn(dir: string, folders?: Map<string, string[]>): string | undefined {
+  let found = folders?.get(dir);
+  if (!found) {
+    found = configFilesIn(dir);
+    folders?.set(dir, found);
+  }
   if (found.length > 1) {
     throw new ConfigError(found[1]!, `mehrere Konfigurationsdateien im selben Ordner (${found.map((f) => f.slice(dir.length + 1)).join(', ')}). Bitte behalten Sie nur eine.`);
   }
@@ -80,11 +84,11 @@ export function findConfigFile(startDir: string): string | undefined {
 }
 
 /** The config files of the cascade, nearest first, up to the file system root or a config with `root: true`. */
-export function findConfigFiles(startDir: string): string[] {
+export function findConfigFiles(startDir: string, folders?: Map<string, string[]>): string[] {
   const out: string[] = [];
   let dir = resolve(startDir);
   for (;;) {
-    const file = configFileIn(dir);
+    const file = configFileIn(dir, folders);
     if (file) {
       out.push(file);
       if (readConfigFile(file).config.root) break;
@@ -406,6 +410,11 @@ export interface ResolveOptions {
   configFile?: string;
   /** Ignore config files (`--no-config`). */
   noConfig?: boolean;
+  /**
+   * The config files found in each folder, kept for one run over many drafts (a command: a listing per folder
+   * instead of one per draft and folder above it). Without it every call looks again (the language server).
+   */
+  folders?: Map<string, string[]>;
 }
 
 /**
@@ -417,7 +426,7 @@ export interface ResolveOptions {
 export function resolveConfig(filePath: string, how: ResolveOptions = {}): ResolvedConfig {
   if (how.noConfig) return { options: {}, configFiles: [] };
   const absolute = resolve(filePath);
-  const roots = how.configFile ? [resolve(how.configFile)] : findConfigFiles(dirname(absolute)).reverse();
+  const roots = how.configFile ? [resolve(how.configFile)] : findConfigFiles(dirname(absolute), how.folders).reverse();
   if (roots.length === 0) return { options: {}, configFiles: [] };
   const seen = new Set<string>();
   const layers = roots.flatMap((file) => expandExtends(file, [])).filter((l) => !seen.has(l.file) && seen.add(l.file));

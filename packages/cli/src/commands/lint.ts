@@ -163,6 +163,7 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
   const cache = values.cache || values['cache-location'] ? LintCache.open(resolve(ctx.cwd, values['cache-location'] ?? DEFAULT_CACHE_FILE), VERSION) : undefined;
 
   const files = await expandInputs(positionals, ctx.cwd);
+  const folders = new Map<string, string[]>(); // config files per folder, looked up once in this run
   const cliBases = parseBaseOptions(values.base, ctx.cwd);
   const basesNoDraftUses = new Set(Object.keys(cliBases));
   const results: FileResult[] = [];
@@ -186,7 +187,7 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
   const ahead = values.fix || values['fix-dry-run'] ? undefined : LintAhead.start(files, (file) => {
     const draft = readDraft(file, displayPath(file, ctx.cwd));
     if ('error' in draft) return { draft };
-    const { options, bases: configBases } = resolveConfig(file, { configFile: values.config, noConfig: values['no-config'] });
+    const { options, bases: configBases } = resolveConfig(file, { configFile: values.config, noConfig: values['no-config'], folders });
     const effective = withCliOverrides(options, {
       only: values.rule, disable: values.disable, parts, extraRules: cliRules, known, noInlineConfig: values['no-inline-config'],
     });
@@ -205,7 +206,7 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
       continue;
     }
     const configPath = file === '-' ? resolve(ctx.cwd, values['stdin-filename'] ?? 'stdin.md') : file;
-    const { options, bases: configBases } = resolveConfig(configPath, { configFile: values.config, noConfig: values['no-config'] });
+    const { options, bases: configBases } = resolveConfig(configPath, { configFile: values.config, noConfig: values['no-config'], folders });
     const effective = withCliOverrides(options, {
       only: values.rule, disable: values.disable, parts, extraRules: cliRules, known, noInlineConfig: values['no-inline-config'],
     });
