@@ -8,7 +8,7 @@ import { tokenize, type Token } from './text/tokens.js';
 import { compilePattern, type CompiledPattern } from './rules/pattern.js';
 import { sentenceContexts, sentencesWithAnchors } from './sentence-contexts.js';
 import { codeRules, type RawMatch, type SentenceContext } from './code-rules/index.js';
-import { groupByParagraph, materialise } from './code-rules/paragraphs.js';
+import { combineAll, materialise } from './code-rules/paragraphs.js';
 import { principleUrl } from './principles.js';
 import { builtinRules } from './rules/catalogue.js';
 import { applyInlineDirectives } from './suppress/inline.js';
@@ -115,9 +115,10 @@ export function lintRecorded(text: string, options: LintOptions, record: boolean
     const inScope = scoped.get(scopeKey) ?? sentences.filter((s) => parts.has(s.unit.part));
     scoped.set(scopeKey, inScope);
     const severity = setting ?? rule.severity;
-    const out = runRule(prepare(rule), doc, inScope, lines, severity, options, { patterns: true, code: 'all', record });
+    const prepared = prepare(rule);
+    const out = runRule(prepared, doc, inScope, lines, severity, options, { patterns: true, code: 'all', record });
     findings.push(...out.local, ...out.combined);
-    records.push({ prepared: prepare(rule), severity, parts, ...out });
+    records.push({ prepared, severity, parts, ...out });
   }
   return { result: finish(text, doc.structure, findings, rules, options), record: { doc, lines, rules: records, amending: !!amending } };
 }
@@ -192,28 +193,36 @@ export function runRule(
   if (Array.isArray(run.code)) matches = run.code;
   else if (run.code === 'local' && code.groupwise) matches = [];
   else if (run.record && code.groupwise) {
-    const groups = groupByParagraph(sentences);
-    const spans = groups.map((g) => ({ start: g[0]!.start, end: g[g.length - 1]!.end }));
-    const values = groups.map((g) => materialise(code.groupwise!.summarise(doc, g) as object));
-    summaries = { spans, values, emitted: spans.map(() => ({ key: '[]', findings: [] })) };
-    matches = code.groupwise.combine(values, { doc, matchesText: (i) => code.groupwise!.textTests![i]!.test(doc.matchText) });
+    const all = combineAll(code.groupwise, doc, sentences, (s) => materialise(s as object));
+    summaries = { spans: all.spans, values: all.values, emitted: all.spans.map(() => ({ key: '[]', findings: [] })) };
+    matches = all.matches;
   } else {
     matches = code({ doc, sentences, rule: p.rule });
   }
   const into = code.groupwise ? combined : local;
-  const byGroup = summaries && new Map<number, RawMatch[]>();
   for (const match of matches) {
     const sentence = sentenceAt(sentences, match.start);
     if (!sentence) continue;
-    const group = summaries ? indexAt(summaries.spans, match.start) : -1;
     const count = into.length;
     emit(into, sentence, match, false, match.message);
-    if (group < 0) continue;
-    if (into.length > count) summaries!.emitted[group]!.findings.push(into[count]!);
-    byGroup!.set(group, [...(byGroup!.get(group) ?? []), match]);
+    if (summaries && into.length > count) summaries.emitted[indexAt(summaries.spans, match.start)]!.findings.push(into[count]!);
   }
-  for (const [group, list] of byGroup ?? []) summaries!.emitted[group]!.key = relativeKey(list, summaries!.spans[group]!.start);
-  return summaries ? { local, combined, summaries } : { local, combined };
+  if (!summaries) return { local, combined };
+  for (const [group, list] of matchesBySpan(summaries.spans, matches)) summaries.emitted[group]!.key = relativeKey(list, summaries.spans[group]!.start);
+  return { local, combined, summaries };
+}
+
+/** The matches in each span (sorted, disjoint), by the span's index; matches outside every span are left out. */
+export function matchesBySpan(spans: Span[], matches: RawMatch[]): Map<number, RawMatch[]> {
+  const bySpan = new Map<number, RawMatch[]>();
+  for (const match of matches) {
+    const index = indexAt(spans, match.start);
+    if (index < 0) continue;
+    const list = bySpan.get(index);
+    if (list) list.push(match);
+    else bySpan.set(index, [match]);
+  }
+  return bySpan;
 }
 
 /** Matches as JSON with every `start` and `end` relative to `base`: the same in a § that only moved. */
@@ -227,7 +236,7 @@ function sentenceAt(sentences: SentenceContext[], offset: number): SentenceConte
 }
 
 /** The index of the span (in order, disjoint) that contains an offset, or -1: binary search. */
-export function indexAt(spans: Span[], offset: number): number {
+function indexAt(spans: Span[], offset: number): number {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) { // the first span ending after the offset

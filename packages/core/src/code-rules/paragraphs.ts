@@ -1,5 +1,6 @@
 import type { AnalysedDocument } from '../structure/parse.js';
-import type { CodeRule, Groupwise, SentenceContext } from './index.js';
+import type { CodeRule, Groupwise, RawMatch, SentenceContext } from './index.js';
+import type { Span } from '../types.js';
 
 /** Sentences of one § together, in order (a text without §§: each Absatz on its own). */
 export function groupByParagraph(sentences: SentenceContext[]): SentenceContext[][] {
@@ -29,12 +30,23 @@ export function paragraphMatches(doc: AnalysedDocument, group: SentenceContext[]
 
 /** A code rule from a summary per § and their combination. */
 export function groupwise<S>(rule: Groupwise<S>): CodeRule {
-  const code: CodeRule = ({ doc, sentences }) => rule.combine(
-    groupByParagraph(sentences).map((group) => rule.summarise(doc, group)),
-    { doc, matchesText: (index) => rule.textTests![index]!.test(doc.matchText) },
-  );
+  const code: CodeRule = ({ doc, sentences }) => combineAll(rule, doc, sentences, (s) => s).matches;
   code.groupwise = rule as Groupwise<unknown>;
   return code;
+}
+
+/**
+ * A groupwise rule on all its sentences: the span and summary of each § (passed through `keep`: the
+ * IncrementalLinter materialises them) and the matches combined from them.
+ */
+export function combineAll<S>(
+  rule: Groupwise<S>, doc: AnalysedDocument, sentences: SentenceContext[], keep: (summary: S) => S,
+): { spans: Span[]; values: S[]; matches: RawMatch[] } {
+  const groups = groupByParagraph(sentences);
+  const spans = groups.map((g) => ({ start: g[0]!.start, end: g[g.length - 1]!.end }));
+  const values = groups.map((g) => keep(rule.summarise(doc, g)));
+  const matches = rule.combine(values, { doc, matchesText: (index) => rule.textTests![index]!.test(doc.matchText) });
+  return { spans, values, matches };
 }
 
 /**

@@ -2,7 +2,7 @@
  * A copy of a string that does not keep the text it was cut from alive (a slice of a string may point into
  * it, and what an IncrementalLinter keeps would hold one old version of a large law each).
  */
-export function detached(text: string): string {
+function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 

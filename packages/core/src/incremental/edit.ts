@@ -1,7 +1,7 @@
 import type { Finding, LintOptions, LintResult, Position, Range, RuleDefinition, Span, Structure } from '../types.js';
 import { PARAGRAPH, REPEALED, type AbsatzUnit, type AnalysedDocument } from '../structure/parse.js';
 import type { AbsatzNode, ArtikelNode, ParagraphNode } from '../types.js';
-import { finish, indexAt, relativeKey, runRule, type Emitted, type LintRecord, type RuleRecord } from '../engine.js';
+import { finish, matchesBySpan, relativeKey, runRule, type Emitted, type LintRecord, type RuleRecord } from '../engine.js';
 import { codeRules, type RawMatch, type SentenceContext } from '../code-rules/index.js';
 import { materialise } from '../code-rules/paragraphs.js';
 import { recogniseAmendingLaw } from '../amend/recognise.js';
@@ -277,13 +277,8 @@ function emitGroupwise(
   before: Emitted[], spans: Span[], matches: RawMatch[], edited: number, edit: Edit,
   editLine: number, emit: (group: number, matches: RawMatch[]) => Finding[],
 ): Emitted[] {
-  const byGroup = new Map<number, RawMatch[]>();
-  for (const match of matches) {
-    const group = indexAt(spans, match.start);
-    if (group >= 0) byGroup.set(group, [...(byGroup.get(group) ?? []), match]);
-  }
   const emitted: Emitted[] = spans.map(() => ({ key: '[]', findings: [] }));
-  for (const [group, list] of byGroup) {
+  for (const [group, list] of matchesBySpan(spans, matches)) {
     const key = relativeKey(list, spans[group]!.start);
     const findings = group !== edited && before[group]?.key === key
       ? before[group]!.findings.map((f) => movedFinding(f, edit, editLine))
